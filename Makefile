@@ -1,0 +1,37 @@
+# Two commands do all the set-up: `make serve` and `make test`. Each creates or updates .venv from
+# requirements.lock (hashes checked) by itself.
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-lock
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: serve test build bench lock clean
+
+serve: $(STAMP)  ## Serve the site with live reload at http://127.0.0.1:8000/
+	$(BIN)/mkdocs serve --livereload --dev-addr 127.0.0.1:8000
+
+test: $(STAMP)  ## Run every test: data, build, escaping, and the browser suite in Chromium
+	@scripts/ensure-chromium.sh
+	$(BIN)/python -m pytest
+
+build: $(STAMP)  ## Build the site for publishing into site/ (strict: any warning fails)
+	$(BIN)/mkdocs build --strict
+
+bench: $(STAMP)  ## Measure build, rebuild and page weight (not a test); writes benchmarks/results/
+	@scripts/ensure-chromium.sh
+	$(BIN)/python benchmarks/run.py
+
+lock:  ## Re-pin every dependency with hashes after editing requirements*.in
+	$(BIN)/python -m pip install --quiet uv
+	$(BIN)/uv pip compile requirements-dev.in --generate-hashes --python-version 3.11 --quiet -o requirements.lock
+
+$(STAMP): requirements.lock
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV) || { \
+	  echo "Could not create a virtual environment: on Debian, install python3-venv (apt-get install python3-venv)."; exit 1; }
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements.lock
+	@cp requirements.lock $(STAMP)
+
+clean:
+	rm -rf site site.partial site.previous .pytest_cache

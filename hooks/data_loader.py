@@ -1,0 +1,276 @@
+"""Load `data/*.yml`, validate it against `data_schema.py` once, and hand out the validated objects.
+
+Handles no MkDocs event itself; `site_data.py` calls `load_site_data()` from `on_config`.
+
+- Every error in every file is collected first, then reported together, each on one line that names the file,
+  the entry (its id, or its index when it has none) and the field, and says what was expected.
+- References between files (a model's family, a term's related terms, a task's limitations...) are checked
+  after every file is valid on its own.
+- The result is cached on the files' size and modification time: mkdocs-static-i18n builds the site once per
+  language, and `mkdocs serve` rebuilds on every edit; unchanged data is neither re-read nor re-validated.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+from mkdocs.exceptions import PluginError
+from pydantic import BaseModel, ValidationError
+
+import data_schema as schema
+
+LIST_FILES: dict[str, type[BaseModel]] = {
+    "families": schema.Family,
+    "models": schema.Model,
+    "glossary": schema.GlossaryTerm,
+    "tasks": schema.Task,
+    "limitations": schema.Limitation,
+    "training_stages": schema.TrainingStage,
+    "benchmarks": schema.Benchmark,
+    "references": schema.Reference,
+    "corrections": schema.Correction,
+}
+MAPPING_FILES: dict[str, type[BaseModel]] = {"review": schema.Review}
+STRINGS_FILE = "ui"
+ALL_FILES = (*LIST_FILES, *MAPPING_FILES, STRINGS_FILE)
+
+
+class DataError(PluginError):
+    """Invalid data: the message lists every problem, one per line."""
+
+
+@dataclass(frozen=True)
+class SiteData:
+    review: schema.Review
+    families: dict[str, schema.Family]
+    models: dict[str, schema.Model]
+    glossary: dict[str, schema.GlossaryTerm]
+    tasks: dict[str, schema.Task]
+    limitations: dict[str, schema.Limitation]
+    training_stages: list[schema.TrainingStage]
+    benchmarks: dict[str, schema.Benchmark]
+    references: dict[int, schema.Reference]
+    corrections: dict[str, schema.Correction]
+    ui: dict[str, schema.UiString]
+    fingerprint: tuple = field(repr=False, compare=False)
+
+    def text(self, key: str, lang: str) -> str:
+        try:
+            return self.ui[key][lang]
+        except KeyError:
+            raise DataError(f"data/ui.yml: no entry '{key}' (used by a page or template)") from None
+
+
+@dataclass
+class _Problems:
+    lines: list[str] = field(default_factory=list)
+
+    def add(self, file: str, entry: str | None, field_path: str | None, message: str) -> None:
+        where = f"data/{file}.yml"
+        if entry:
+            where += f": {entry}"
+        if field_path:
+            where += f", field '{field_path}'"
+        self.lines.append(f"{where}: {message}")
+
+
+def fingerprint(data_dir: Path) -> tuple:
+    def stamp(name: str) -> tuple:
+        path = data_dir / f"{name}.yml"
+        try:
+            stat = path.stat()
+        except FileNotFoundError:
+            return (name, None)
+        return (name, stat.st_mtime_ns, stat.st_size)
+
+    return tuple(stamp(name) for name in ALL_FILES)
+
+
+def load_site_data(data_dir: str | Path) -> SiteData:
+    data_dir = Path(data_dir).resolve()
+    return _load_cached(data_dir, fingerprint(data_dir))
+
+
+@functools.lru_cache(maxsize=4)
+def _load_cached(data_dir: Path, stamp: tuple) -> SiteData:
+    problems = _Problems()
+    raw = {name: _read_yaml(data_dir, name, problems) for name in ALL_FILES}
+    parsed: dict[str, Any] = {}
+    for name, model in LIST_FILES.items():
+        if raw[name] is not None:
+            parsed[name] = _validate_list(name, raw[name], model, problems)
+    for name, model in MAPPING_FILES.items():
+        if raw[name] is not None:
+            parsed[name] = _validate_one(name, raw[name], model, problems)
+    if raw[STRINGS_FILE] is not None:
+        parsed[STRINGS_FILE] = _validate_strings(raw[STRINGS_FILE], problems)
+    if not problems.lines:
+        _check_references(parsed, problems)
+    if problems.lines:
+        count = len(problems.lines)
+        raise DataError(
+            f"{count} problem{'s' if count > 1 else ''} in data/ (nothing was built):\n  "
+            + "\n  ".join(problems.lines)
+        )
+    return SiteData(
+        review=parsed["review"],
+        families=_by_id(parsed["families"]),
+        models=_by_id(parsed["models"]),
+        glossary=_by_id(parsed["glossary"]),
+        tasks=_by_id(parsed["tasks"]),
+        limitations=_by_id(parsed["limitations"]),
+        training_stages=sorted(parsed["training_stages"], key=lambda stage: stage.order),
+        benchmarks=_by_id(parsed["benchmarks"]),
+        references={ref.number: ref for ref in sorted(parsed["references"], key=lambda r: r.number)},
+        corrections=_by_id(parsed["corrections"]),
+        ui=parsed[STRINGS_FILE],
+        fingerprint=stamp,
+    )
+
+
+def _by_id(items: Iterable[Any]) -> dict[str, Any]:
+    return {item.id: item for item in items}
+
+
+def _read_yaml(data_dir: Path, name: str, problems: _Problems) -> Any:
+    path = data_dir / f"{name}.yml"
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        problems.add(name, None, None, "file is missing (every data file is required)")
+        return None
+    try:
+        return yaml.safe_load(text)
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark
+        position = f"line {mark.line + 1}, column {mark.column + 1}: " if mark else ""
+        problems.add(name, None, None, f"YAML syntax error at {position}{error.problem}")
+        return None
+
+
+def _entry_label(item: Any, index: int) -> str:
+    if isinstance(item, dict):
+        for key in ("id", "number"):
+            if isinstance(item.get(key), (str, int)) and not isinstance(item.get(key), bool):
+                return f"entry '{item[key]}' (#{index + 1})"
+    return f"entry #{index + 1}"
+
+
+def _validate_list(name: str, items: Any, model: type[BaseModel], problems: _Problems) -> list[Any]:
+    if not isinstance(items, list):
+        problems.add(name, None, None, f"expected a list of entries, found {type(items).__name__}")
+        return []
+    valid, seen = [], {}
+    for index, item in enumerate(items):
+        label = _entry_label(item, index)
+        try:
+            entry = model.model_validate(item)
+        except ValidationError as error:
+            _report(name, label, model, error, problems)
+            continue
+        key = getattr(entry, "id", None)
+        if key in seen:
+            problems.add(name, label, "id" if "id" in model.model_fields else "number",
+                         f"duplicate: '{key}' is already used by entry #{seen[key] + 1}")
+        seen[key] = index
+        valid.append(entry)
+    if not items:
+        problems.add(name, None, None, "has no entries")
+    return valid
+
+
+def _validate_one(name: str, item: Any, model: type[BaseModel], problems: _Problems) -> Any:
+    try:
+        return model.model_validate(item)
+    except ValidationError as error:
+        _report(name, None, model, error, problems, index_first=False)
+        return None
+
+
+def _validate_strings(items: Any, problems: _Problems) -> dict[str, schema.UiString]:
+    if not isinstance(items, dict):
+        problems.add(STRINGS_FILE, None, None, "expected a mapping of key: {en: ..., zh: ...}")
+        return {}
+    strings = {}
+    for key, value in items.items():
+        try:
+            strings[key] = schema.UiString.model_validate(value)
+        except ValidationError as error:
+            _report(STRINGS_FILE, f"entry '{key}'", schema.UiString, error, problems, index_first=False)
+    return strings
+
+
+def _report(name: str, label: str | None, model: type[BaseModel], error: ValidationError,
+            problems: _Problems, index_first: bool = False) -> None:
+    for detail in error.errors():
+        location = [part for part in detail["loc"] if not str(part).startswith("function-")]
+        field_path = ".".join(str(part) for part in location) or None
+        problems.add(name, label, field_path, _explain(detail, model, location))
+
+
+def _explain(detail: dict, model: type[BaseModel], location: list) -> str:
+    kind, found = detail["type"], detail.get("input")
+    if kind == "missing":
+        return "is required but missing"
+    if kind == "extra_forbidden":
+        allowed = ", ".join(_fields_at(model, location[:-1]))
+        return f"unknown field (a typo?); allowed fields here: {allowed}"
+    message = detail["msg"].removeprefix("Value error, ")
+    shown = repr(found)
+    if len(shown) > 60:
+        shown = shown[:57] + "..."
+    return f"{message}; found {shown}"
+
+
+def _fields_at(model: type[BaseModel], location: list) -> list[str]:
+    """The field names allowed at a location inside `model`, for 'unknown field' messages."""
+    current: Any = model
+    for part in location:
+        if isinstance(part, int):
+            continue
+        info = getattr(current, "model_fields", {}).get(part)
+        if info is None:
+            return []
+        current = _inner_model(info.annotation)
+    return list(getattr(current, "model_fields", {}))
+
+
+def _inner_model(annotation: Any) -> Any:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in getattr(annotation, "__args__", ()):
+        found = _inner_model(arg)
+        if found is not None:
+            return found
+    return None
+
+
+def _check_references(parsed: dict[str, Any], problems: _Problems) -> None:
+    ids = {name: {getattr(item, "id") for item in parsed.get(name, [])} for name in LIST_FILES}
+
+    def check(file: str, entry: Any, field_path: str, target_file: str, values: Iterable[str | None]) -> None:
+        for value in values:
+            if value is not None and value not in ids[target_file]:
+                problems.add(file, f"entry '{entry.id}'", field_path,
+                             f"'{value}' is not an id in data/{target_file}.yml")
+
+    for model in parsed.get("models", []):
+        check("models", model, "family", "families", [model.family])
+        check("models", model, "notes", "corrections", model.notes)
+    for term in parsed.get("glossary", []):
+        check("glossary", term, "related", "glossary", term.related)
+    for task in parsed.get("tasks", []):
+        check("tasks", task, "limitations", "limitations", task.limitations)
+        check("tasks", task, "notes", "corrections", task.notes)
+    for limitation in parsed.get("limitations", []):
+        check("limitations", limitation, "tasks", "tasks", limitation.tasks)
+    for stage in parsed.get("training_stages", []):
+        check("training_stages", stage, "glossary", "glossary", [stage.glossary])
+        check("training_stages", stage, "methods.glossary", "glossary", [m.glossary for m in stage.methods])
+    for benchmark in parsed.get("benchmarks", []):
+        check("benchmarks", benchmark, "results.model", "models", [r.model for r in benchmark.results])

@@ -1,0 +1,303 @@
+"""The one schema for everything in `data/`.
+
+Handles no MkDocs event itself: `data_loader.py` validates each file against the models below once per
+build, and every hook, template and chart reads the validated objects, never the raw YAML.
+
+Every model forbids unknown fields, so a typo in a key is an error, not a silently ignored value.
+Every string a reader sees is a `Text` with both `en` and `zh`; neither may be empty.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator, model_validator
+
+LANGUAGES = ("en", "zh")
+
+Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$", min_length=1, max_length=60)]
+NonEmpty = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+PageAnchor = Annotated[str, StringConstraints(pattern=r"^[a-z0-9-]+\.md#[a-z0-9-]+$")]
+"""A section of a page, as `how-llms-are-built.md#fine-tuning`."""
+Url = Annotated[str, StringConstraints(pattern=r"^https://[^\s<>\"']+$")]
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+
+
+class Text(Strict):
+    """A reader-facing string in both languages."""
+
+    en: NonEmpty
+    zh: NonEmpty
+
+    def __getitem__(self, lang: str) -> str:
+        return getattr(self, lang)
+
+
+class Source(Strict):
+    """A citable primary source."""
+
+    title: NonEmpty
+    authors: NonEmpty | None = None
+    venue: NonEmpty | None = None
+    year: int = Field(ge=1900, le=2100)
+    url: Url | None = None
+    doi: Annotated[str, StringConstraints(pattern=r"^10\.\d{4,9}/\S+$")] | None = None
+    arxiv: Annotated[str, StringConstraints(pattern=r"^\d{4}\.\d{4,5}$")] | None = None
+
+    @property
+    def href(self) -> str | None:
+        if self.url:
+            return self.url
+        if self.doi:
+            return f"https://doi.org/{self.doi}"
+        if self.arxiv:
+            return f"https://arxiv.org/abs/{self.arxiv}"
+        return None
+
+
+Verification = Literal["V", "V2", "M", "I"]
+"""FACTS.md flags: V checked against a primary source, V2 through a secondary one, M not yet checked,
+I an inference from the review's own text."""
+
+
+class Family(Strict):
+    id: Id
+    name: Text
+    description: Text
+
+
+Architecture = Literal["encoder", "decoder", "multimodal", "encoder-kg", "undisclosed"]
+Domain = Literal["general", "biomedical", "clinical", "medical"]
+
+
+class ReleaseDate(Strict):
+    """A release date as precise as the source gives it: year and month, day when known."""
+
+    year: int = Field(ge=2010, le=2100)
+    month: int = Field(ge=1, le=12)
+    day: int | None = Field(default=None, ge=1, le=31)
+
+    @model_validator(mode="after")
+    def _real_date(self) -> ReleaseDate:
+        dt.date(self.year, self.month, self.day or 1)
+        return self
+
+    @property
+    def iso(self) -> str:
+        return f"{self.year:04d}-{self.month:02d}" + (f"-{self.day:02d}" if self.day else "")
+
+    @property
+    def as_date(self) -> dt.date:
+        return dt.date(self.year, self.month, self.day or 15)
+
+
+def _parse_release(value: object) -> object:
+    """Accept `2022-12` or `2022-12-14` (YAML may already have made the latter a date)."""
+    if isinstance(value, dt.date):
+        return {"year": value.year, "month": value.month, "day": value.day}
+    if isinstance(value, str):
+        match = re.fullmatch(r"(\d{4})-(\d{2})(?:-(\d{2}))?", value.strip())
+        if not match:
+            raise ValueError(f"expected a date like 2022-12 or 2022-12-14, got {value!r}")
+        year, month, day = match.groups()
+        return {"year": int(year), "month": int(month), "day": int(day) if day else None}
+    return value
+
+
+class Model(Strict):
+    """One model variant, as in FACTS.md section 2.1 (one row per variant)."""
+
+    id: Id
+    name: NonEmpty
+    series: Id | None = Field(default=None, description="groups variants of one model, e.g. gpt-2")
+    family: Id
+    developer: Text
+    architecture: Architecture
+    domain: Domain
+    released: ReleaseDate
+    release_note: Text | None = None
+    parameters: float | None = Field(default=None, gt=0, description="parameter count; null when undisclosed")
+    parameters_disclosed: bool
+    parameters_note: Text | None = None
+    corpus: Text
+    summary: Text
+    source: Source
+    verification: Verification
+    in_review: bool = Field(description="named in the review's text or Figure 2")
+    notes: list[Id] = Field(default_factory=list, description="ids in corrections.yml")
+
+    _check_release = field_validator("released", mode="before")(_parse_release)
+
+    @model_validator(mode="after")
+    def _size_is_honest(self) -> Model:
+        if self.parameters_disclosed and self.parameters is None:
+            raise ValueError("parameters_disclosed is true but parameters is empty: give the disclosed count")
+        if not self.parameters_disclosed and self.parameters is not None:
+            raise ValueError(
+                "parameters is set but parameters_disclosed is false: an undisclosed size must be null"
+            )
+        if self.parameters is None and self.parameters_note is None:
+            raise ValueError("an undisclosed size needs parameters_note saying why it is unknown")
+        return self
+
+
+class GlossaryTerm(Strict):
+    id: Id
+    term: Text
+    abbreviation: NonEmpty | None = None
+    definition: Text
+    origin: Literal["review", "reconstructed", "editorial"] = Field(
+        description="review: the authors' definition; reconstructed: the review's definition with lost words "
+        "restored in brackets; editorial: written for this site because the source text lost it"
+    )
+    related: list[Id] = Field(default_factory=list)
+    section: PageAnchor | None = Field(default=None, description="the section that explains it")
+    matches: dict[Literal["en", "zh"], list[NonEmpty]] = Field(
+        description="surface forms whose first use on a page gets the definition as a tooltip"
+    )
+
+    @field_validator("matches")
+    @classmethod
+    def _both_languages(cls, value: dict[str, list[str]]) -> dict[str, list[str]]:
+        missing = [lang for lang in LANGUAGES if not value.get(lang)]
+        if missing:
+            raise ValueError(f"needs at least one form for {' and '.join(missing)}")
+        return value
+
+
+class Task(Strict):
+    """One row of the review's Table 1."""
+
+    id: Id
+    area: Text
+    examples: list[Text] = Field(min_length=1)
+    pitfall: Text
+    pitfall_detail: Text
+    mitigations: list[Text] = Field(min_length=1)
+    limitations: list[Id] = Field(default_factory=list)
+    notes: list[Id] = Field(default_factory=list)
+
+
+class Limitation(Strict):
+    id: Id
+    title: Text
+    summary: Text
+    in_source: bool = Field(description="false when the available text of the review ends before this section")
+    section: PageAnchor | None = None
+    tasks: list[Id] = Field(default_factory=list)
+
+
+class StageMethod(Strict):
+    label: Text
+    glossary: Id | None = None
+
+
+class TrainingStage(Strict):
+    id: Id
+    order: int = Field(ge=1)
+    name: Text
+    definition: Text
+    supervision: Text
+    inputs: list[Text] = Field(min_length=1)
+    methods: list[StageMethod] = Field(default_factory=list)
+    output: Text
+    examples: list[Text] = Field(default_factory=list)
+    glossary: Id
+    section: NonEmpty = Field(description="anchor on the how-llms-are-built page")
+
+
+class BenchmarkResult(Strict):
+    model: Id
+    score: float = Field(ge=0, le=100)
+    metric: Text
+    source: NonEmpty = Field(description="who reported it, e.g. Singhal et al. 2023")
+    verification: Verification
+
+
+class Benchmark(Strict):
+    id: Id
+    name: NonEmpty
+    description: Text
+    size: Text
+    source: Source
+    verification: Verification
+    results: list[BenchmarkResult] = Field(default_factory=list)
+
+
+class Reference(Strict):
+    """One entry of the reconstructed reference list (FACTS.md section 5)."""
+
+    number: int = Field(ge=1)
+    cited_for: Text
+    citation: NonEmpty | None = Field(default=None, description="null when the target is unknown")
+    url: Url | None = None
+    confidence: Literal["H", "Med-H", "Med", "L-Med", "L", "unknown"]
+    verification: Literal["V", "V2", "M", "none"]
+
+    @property
+    def id(self) -> str:
+        return f"ref-{self.number}"
+
+
+class Correction(Strict):
+    """A statement of the review that sources contradict (FACTS.md 2.3): kept, with a sourced note."""
+
+    id: Id
+    claim: Text
+    note: Text
+    sources: list[Source] = Field(min_length=1)
+
+
+class Review(Strict):
+    """The review itself: title, authors, where it was published; citations are built from these fields."""
+
+    title: Text = Field(description="the title as the preprint gives it, and its Chinese translation")
+    journal_title: NonEmpty = Field(description="the article's title in the journal, which adds a subtitle")
+    journal: NonEmpty
+    journal_abbreviation: NonEmpty
+    year: int = Field(ge=2023, le=2100)
+    volume: int = Field(ge=1)
+    issue: int = Field(ge=1)
+    pages: Annotated[str, StringConstraints(pattern=r"^\d+-\d+$")]
+    doi: Annotated[str, StringConstraints(pattern=r"^10\.\d{4,9}/\S+$")]
+    arxiv: Annotated[str, StringConstraints(pattern=r"^\d{4}\.\d{4,5}$")]
+    arxiv_date: dt.date
+    pmid: NonEmpty
+    epub_date: dt.date
+    authors: list[Author] = Field(min_length=1)
+    affiliations: list[Affiliation] = Field(min_length=1)
+
+
+class Author(Strict):
+    given: NonEmpty
+    family: NonEmpty
+    affiliations: list[int] = Field(min_length=1)
+    co_first: bool = False
+
+    @property
+    def name(self) -> str:
+        return f"{self.given} {self.family}"
+
+    @property
+    def initials(self) -> str:
+        return " ".join(f"{part[0]}." for part in self.given.replace(".", " ").split())
+
+    @property
+    def bibtex_name(self) -> str:
+        return f"{self.family}, {self.given}"
+
+
+class Affiliation(Strict):
+    number: int = Field(ge=1)
+    name: Text
+
+
+Review.model_rebuild()
+
+
+UiString = Text

@@ -1,0 +1,32 @@
+"""Give each language its own 404 page and sitemap.
+
+MkDocs event: `on_post_build` (default priority, so before mkdocs-static-i18n's own `on_post_build` at -100,
+which builds the other languages into the same folder, each build running this again).
+
+Each language build renders `404.html` and `sitemap.xml` at the site root, so only the last language's would
+survive: the default language's 404 page is set aside, each other language keeps its own as `<lang>/404.html`
+and gets a `sitemap.xml` (Material fetches `<lang>/sitemap.xml` for its language switch on every page), and
+the root 404 page goes back to the default language.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+DEFAULT_LANGUAGE_COPY = "404.default-language.html"
+
+
+def on_post_build(config) -> None:
+    site, i18n = Path(config.site_dir), config.plugins["i18n"]
+    rendered, default_copy = site / "404.html", site / DEFAULT_LANGUAGE_COPY
+    if i18n.current_language == i18n.default_language:
+        shutil.copyfile(rendered, default_copy)
+        return
+    folder = site / i18n.current_language
+    shutil.copyfile(rendered, folder / "404.html")
+    for name in ("sitemap.xml", "sitemap.xml.gz"):
+        shutil.copyfile(site / name, folder / name)
+    shutil.copyfile(default_copy, rendered)
+    if i18n.current_language == i18n.build_languages[-1]:
+        default_copy.unlink()

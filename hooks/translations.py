@@ -1,0 +1,33 @@
+"""Every page exists in both languages; a missing translation fails the build.
+
+MkDocs event: `on_pre_build`, before the site folder is cleaned, so a missing page stops the build early.
+
+mkdocs-static-i18n would otherwise build a Chinese site that silently lacks the page, or, with fallback on,
+shows the English page under /zh/. Reader-facing strings in `data/` are checked by the schema (every `Text`
+needs `en` and `zh`); this does the same for the Markdown pages.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+
+LANGUAGES = ("en", "zh")
+
+
+def on_pre_build(config) -> None:
+    docs = Path(config.docs_dir)
+    pages = {lang: {p.relative_to(docs / lang).as_posix() for p in (docs / lang).rglob("*.md")} for lang in LANGUAGES}
+    strays = [p.relative_to(docs).as_posix() for p in docs.rglob("*.md") if p.relative_to(docs).parts[0] not in LANGUAGES]
+    if strays:
+        raise PluginError("Every page lives in docs/en/ or docs/zh/; found: " + ", ".join(sorted(strays)))
+    missing = [
+        f"docs/{lang}/{page} (translation of docs/{other}/{page})"
+        for lang in LANGUAGES
+        for other in LANGUAGES
+        if other != lang
+        for page in sorted(pages[other] - pages[lang])
+    ]
+    if missing:
+        raise PluginError("Missing translation, so nothing was built:\n  " + "\n  ".join(missing))

@@ -1,0 +1,24 @@
+/* Small site behaviours; no dependencies, nothing loaded from elsewhere. */
+(function () {
+  "use strict";
+
+  /* Copy buttons for the review's citations. */
+  document.addEventListener("click", function (event) {
+    var button = event.target.closest("button.copy-citation");
+    if (!button) return;
+    var target = document.getElementById(button.getAttribute("data-copy-target"));
+    if (!target || !navigator.clipboard) return;
+    navigator.clipboard.writeText(target.textContent.trim()).then(function () {
+      var label = button.textContent;
+      button.textContent = button.getAttribute("data-copied-label");
+      setTimeout(function () { button.textContent = label; }, 2000);
+    });
+  });
+
+  /* The language switch keeps the reader's section: heading ids are the same in both languages. */
+  document.addEventListener("click", function (event) {
+    var link = event.target.closest("a[hreflang]");
+    if (!link || !location.hash || link.hash) return;
+    link.href = link.href + location.hash;
+  });
+})();

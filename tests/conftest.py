@@ -1,0 +1,200 @@
+"""Shared fixtures: one strict build of the site per test session, a local static server, and Chromium.
+
+- `built_site`: the folder of a fresh `mkdocs build --strict` (built once per session).
+- `html(path)`: the parsed HTML (BeautifulSoup) of a built page, e.g. `html("zh/models/index.html")`.
+- `site_url`: base URL of a static server on 127.0.0.1 serving `built_site` (like a plain file server).
+- `browser`: Debian's Chromium driven by Playwright; `new_page()` opens a page that records every request
+  to another host, every failed request, console error and page error, for the test to assert on.
+- `run_build(...)`: builds a copy of the project (optionally with edited files) and returns the result,
+  for tests of bad input.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import shutil
+import socketserver
+import subprocess
+import sys
+import threading
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+from bs4 import BeautifulSoup
+
+ROOT = Path(__file__).resolve().parent.parent
+MKDOCS = [sys.executable, "-m", "mkdocs"]
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-quic",
+    "--no-first-run",
+]
+LANGUAGES = {"en": "", "zh": "zh/"}
+PAGES = [
+    "", "introduction/", "how-llms-are-built/", "current-llms/", "models/", "medical-tasks/",
+    "limitations/", "glossary/", "benchmarks/", "references/", "about/",
+]
+
+
+def build_env() -> dict:
+    return {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+
+
+@dataclass
+class BuildResult:
+    returncode: int
+    output: str
+    site: Path
+
+
+def _build(project: Path, site: Path) -> BuildResult:
+    proc = subprocess.run(
+        [*MKDOCS, "build", "--strict", "--site-dir", str(site)],
+        cwd=project, env=build_env(), capture_output=True, text=True, timeout=600,
+    )
+    return BuildResult(proc.returncode, proc.stdout + proc.stderr, site)
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory) -> Path:
+    site = tmp_path_factory.mktemp("site") / "site"
+    result = _build(ROOT, site)
+    assert result.returncode == 0, f"mkdocs build --strict failed:\n{result.output[-4000:]}"
+    return site
+
+
+@pytest.fixture(scope="session")
+def html(built_site):
+    @functools.lru_cache(maxsize=None)
+    def parse(path: str) -> BeautifulSoup:
+        return BeautifulSoup((built_site / path).read_text(encoding="utf-8"), "html.parser")
+
+    return parse
+
+
+def copy_project(destination: Path) -> Path:
+    for name in ("mkdocs.yml", "docs", "data", "hooks", "overrides"):
+        source = ROOT / name
+        if source.is_dir():
+            shutil.copytree(source, destination / name, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy2(source, destination / name)
+    return destination
+
+
+@pytest.fixture
+def run_build(tmp_path):
+    """Build a copy of the project after `edit(project_dir)`; the copy's site folder is `project/site`."""
+
+    def run(edit=None) -> BuildResult:
+        project = copy_project(tmp_path / "project")
+        if edit:
+            edit(project)
+        return _build(project, project / "site")
+
+    return run
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):  # keep test output readable
+        pass
+
+
+def site_path() -> str:
+    """The path the site is published under (from `site_url` in mkdocs.yml), e.g. `/llm-medicine/`."""
+    for line in (ROOT / "mkdocs.yml").read_text(encoding="utf-8").splitlines():
+        if line.startswith("site_url:"):
+            return urlparse(line.split(":", 1)[1].strip()).path or "/"
+    return "/"
+
+
+def serve(directory: Path, mount: str):
+    """A plain static file server on 127.0.0.1 with `directory` mounted at the URL path `mount`."""
+    root = directory.parent / f"{directory.name}-served"
+    shutil.rmtree(root, ignore_errors=True)
+    target = root / mount.strip("/") if mount.strip("/") else root
+    target.parent.mkdir(parents=True, exist_ok=True)
+    if target == root:
+        root.symlink_to(directory, target_is_directory=True)
+    else:
+        target.symlink_to(directory, target_is_directory=True)
+    handler = functools.partial(_QuietHandler, directory=str(root))
+    server = socketserver.ThreadingTCPServer(("127.0.0.1", 0), handler)
+    server.daemon_threads = True
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, f"http://127.0.0.1:{server.server_address[1]}{mount}"
+
+
+@pytest.fixture(scope="session")
+def site_url(built_site):
+    """The built site, served under the same path as when published (GitHub Pages serves /<repo>/)."""
+    server, url = serve(built_site, site_path())
+    yield url
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"Chromium not found at {CHROMIUM}: run `make test`, which installs Debian's chromium")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+        yield chromium
+        chromium.close()
+
+
+@dataclass
+class PageLog:
+    external_requests: list[str] = field(default_factory=list)
+    failed_requests: list[str] = field(default_factory=list)
+    console_errors: list[str] = field(default_factory=list)
+    page_errors: list[str] = field(default_factory=list)
+
+    def problems(self) -> list[str]:
+        return [*self.external_requests, *self.failed_requests, *self.console_errors, *self.page_errors]
+
+
+@pytest.fixture
+def new_page(browser, site_url):
+    """Open a fresh browser page; returns (page, log). Requests to other hosts are blocked and recorded."""
+    contexts = []
+    local_host = urlparse(site_url).netloc
+
+    def open_page(viewport=(1280, 900), color_scheme="light", javascript=True, **options):
+        context = browser.new_context(
+            viewport={"width": viewport[0], "height": viewport[1]},
+            color_scheme=color_scheme, java_script_enabled=javascript, **options,
+        )
+        contexts.append(context)
+        page = context.new_page()
+        log = PageLog()
+
+        def route(route_request):
+            url = route_request.request.url
+            if urlparse(url).netloc != local_host and not url.startswith(("data:", "blob:", "about:")):
+                log.external_requests.append(url)
+                return route_request.abort()
+            return route_request.continue_()
+
+        page.route("**/*", route)
+        page.on("console", lambda msg: msg.type == "error" and log.console_errors.append(msg.text))
+        page.on("pageerror", lambda error: log.page_errors.append(str(error)))
+        page.on("requestfailed", lambda request: log.failed_requests.append(f"failed: {request.url}"))
+        page.on("response", lambda response: response.status >= 400
+                and log.failed_requests.append(f"{response.status}: {response.url}"))
+        return page, log
+
+    yield open_page
+    for context in contexts:
+        context.close()

@@ -1,0 +1,100 @@
+"""The site in a real browser (Debian's Chromium via Playwright): every page loads cleanly in both
+languages, the language switch keeps the reader's place, search works in Chinese and English."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import LANGUAGES, PAGES
+
+ALL_PAGES = [prefix + page for prefix in LANGUAGES.values() for page in PAGES]
+
+
+@pytest.mark.parametrize("path", ALL_PAGES)
+def test_page_loads_with_no_error_and_no_request_elsewhere(path, new_page, site_url):
+    page, log = new_page()
+    page.goto(site_url + path, wait_until="networkidle")
+    assert page.locator("article h1").count() == 1
+    assert not log.problems(), log.problems()
+
+
+def test_language_switch_keeps_page_and_section(new_page, site_url):
+    page, log = new_page()
+    page.goto(site_url + "how-llms-are-built/#fine-tuning", wait_until="networkidle")
+    page.locator(".md-header [aria-label='Select language'], .md-select").first.hover()
+    page.locator("a[hreflang='zh']").first.click()
+    page.wait_for_load_state("networkidle")
+    assert page.url == site_url + "zh/how-llms-are-built/#fine-tuning"
+    assert page.locator("html").get_attribute("lang") == "zh"
+    page.locator("a[hreflang='en']").first.click(force=True)
+    page.wait_for_load_state("networkidle")
+    assert page.url == site_url + "how-llms-are-built/#fine-tuning"
+    assert not log.problems(), log.problems()
+
+
+def _search(page, query: str) -> list[str]:
+    page.keyboard.press("/")
+    page.locator("input.md-search__input").fill(query)
+    page.wait_for_function(
+        "() => document.querySelector('.md-search-result__meta')?.textContent.match(/\\d|No matching|没有/)")
+    return [link.get_attribute("href") for link in page.locator(".md-search-result__link").all()]
+
+
+@pytest.mark.parametrize("query,expected_page", [
+    ("幻觉", "zh/limitations/"), ("微调", "zh/how-llms-are-built/"), ("偏见", "zh/limitations/"),
+])
+def test_chinese_search_finds_chinese_pages(query, expected_page, new_page, site_url):
+    page, log = new_page()
+    page.goto(site_url + "zh/", wait_until="networkidle")
+    hits = _search(page, query)
+    assert any(expected_page in hit for hit in hits), f"{query}: {hits}"
+    assert not log.problems(), log.problems()
+
+
+def test_english_search_finds_english_pages(new_page, site_url):
+    page, log = new_page()
+    page.goto(site_url, wait_until="networkidle")
+    hits = _search(page, "fine-tuning")
+    assert any("/how-llms-are-built/" in hit and "/zh/" not in hit for hit in hits), hits
+    assert not log.problems(), log.problems()
+
+
+@pytest.mark.parametrize("scheme,expected", [("light", "default"), ("dark", "slate")])
+def test_palette_follows_the_system_setting_at_first(scheme, expected, new_page, site_url):
+    page, _ = new_page(color_scheme=scheme)
+    page.goto(site_url, wait_until="networkidle")
+    assert page.locator("body").get_attribute("data-md-color-scheme") == expected
+
+
+def test_palette_toggle_switches_and_is_remembered(new_page, site_url):
+    page, log = new_page(color_scheme="light")
+    page.goto(site_url, wait_until="networkidle")
+    page.locator("label[for='__palette_1']").first.click()
+    assert page.locator("body").get_attribute("data-md-color-scheme") == "slate"
+    page.goto(site_url + "zh/", wait_until="networkidle")
+    assert page.locator("body").get_attribute("data-md-color-scheme") == "slate"
+    assert not log.problems(), log.problems()
+
+
+@pytest.mark.parametrize("path,lang", [("does-not-exist/", "en"), ("zh/does-not-exist/", "zh")])
+def test_404_page_in_each_language(path, lang, new_page, site_url):
+    page, _ = new_page()
+    page.goto(site_url + ("zh/404.html" if lang == "zh" else "404.html"))
+    assert page.locator("html").get_attribute("lang") == lang
+    assert page.locator("h1").first.inner_text().strip() == "404"
+
+
+def test_glossary_tooltip_shows_on_hover_and_focus(new_page, site_url):
+    page, _ = new_page()
+    page.goto(site_url + "introduction/", wait_until="networkidle")
+    term = page.locator(".glossary-term").first
+    tip = term.locator(".glossary-term__tip")
+    assert not tip.is_visible()
+    term.locator("a").focus()
+    assert tip.is_visible()
+    described_by = term.locator("a").get_attribute("aria-describedby")
+    assert described_by == tip.get_attribute("id")
+    page.mouse.move(0, 0)
+    page.locator("body").click(position={"x": 5, "y": 400})
+    term.hover()
+    assert tip.is_visible()

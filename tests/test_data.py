@@ -1,0 +1,165 @@
+"""The data layer: the real data validates, and each kind of bad input fails the build with a message that
+names the file, the entry and the field, leaving the site folder untouched."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+from conftest import ROOT
+
+sys.path.insert(0, str(ROOT / "hooks"))
+import data_loader  # noqa: E402
+import data_schema  # noqa: E402
+
+
+@pytest.fixture(scope="module")
+def site_data():
+    return data_loader.load_site_data(ROOT / "data")
+
+
+def test_every_data_file_validates_and_is_not_empty(site_data):
+    counts = {name: len(getattr(site_data, name)) for name in (
+        "families", "models", "glossary", "tasks", "limitations", "training_stages", "benchmarks",
+        "references", "corrections", "ui")}
+    assert all(count > 0 for count in counts.values()), counts
+    assert counts["tasks"] == 4, "Table 1 has four task areas"
+    assert set(site_data.benchmarks) >= {"medqa", "medmcqa", "pubmedqa", "multimedbench"}
+
+
+def test_undisclosed_sizes_stay_undisclosed(site_data):
+    for model_id in ("gpt-3-5", "gpt-4", "claude", "bard", "med-palm-2"):
+        model = site_data.models[model_id]
+        assert model.parameters is None and not model.parameters_disclosed, model_id
+        assert model.parameters_note is not None
+
+
+def test_disclosed_sizes_match_the_facts(site_data):
+    expected = {"gatortron-large": 8.9e9, "gatortron-medium": 3.9e9, "gatortron-base": 345e6,
+                "gpt-3": 175e9, "biomedlm": 2.7e9, "biogpt": 347e6, "palm-540b": 540e9,
+                "bert-base": 110e6, "bert-large": 340e6, "llama-2-70b": 70e9}
+    for model_id, parameters in expected.items():
+        assert site_data.models[model_id].parameters == pytest.approx(parameters), model_id
+
+
+def test_every_ui_string_has_both_languages(site_data):
+    for key, text in site_data.ui.items():
+        assert text.en.strip() and text.zh.strip(), key
+
+
+def _edit_yaml(project: Path, name: str, change) -> None:
+    path = project / "data" / f"{name}.yml"
+    entries = yaml.safe_load(path.read_text(encoding="utf-8"))
+    change(entries)
+    path.write_text(yaml.safe_dump(entries, allow_unicode=True, sort_keys=False), encoding="utf-8")
+
+
+def _first_model(entries):
+    return entries[0]
+
+
+def _set(field, value):
+    def change(entries):
+        _first_model(entries)[field] = value
+    return change
+
+
+def _delete(*path):
+    def change(entries):
+        target = _first_model(entries)
+        for key in path[:-1]:
+            target = target[key]
+        del target[path[-1]]
+    return change
+
+
+def _first_model_id() -> str:
+    return yaml.safe_load((ROOT / "data" / "models.yml").read_text(encoding="utf-8"))[0]["id"]
+
+
+def _syntax_error(project: Path) -> None:
+    path = project / "data" / "models.yml"
+    path.write_text(path.read_text(encoding="utf-8") + "\n- id: [unclosed\n", encoding="utf-8")
+
+
+def _missing_file(project: Path) -> None:
+    (project / "data" / "benchmarks.yml").unlink()
+
+
+def _duplicate_id(entries):
+    entries[0]["id"] = entries[1]["id"]
+
+
+FIRST = "entry '{first}' (#1)"
+BAD_INPUTS = {
+    "yaml syntax error": (_syntax_error, ["data/models.yml", "YAML syntax error at line"]),
+    "missing file": (_missing_file, ["data/benchmarks.yml", "file is missing"]),
+    "missing id": (lambda p: _edit_yaml(p, "models", _delete("id")),
+                   ["data/models.yml", "entry #1", "field 'id'", "is required"]),
+    "duplicate id": (lambda p: _edit_yaml(p, "models", _duplicate_id),
+                     ["data/models.yml", "entry #", "field 'id'", "duplicate"]),
+    "unknown field": (lambda p: _edit_yaml(p, "models", _set("paramaters", 5)),
+                      ["data/models.yml", FIRST, "field 'paramaters'", "unknown field", "parameters"]),
+    "missing zh": (lambda p: _edit_yaml(p, "models", _delete("developer", "zh")),
+                   ["data/models.yml", FIRST, "field 'developer.zh'", "is required"]),
+    "missing en": (lambda p: _edit_yaml(p, "models", _delete("summary", "en")),
+                   ["data/models.yml", FIRST, "field 'summary.en'", "is required"]),
+    "empty string": (lambda p: _edit_yaml(p, "models", _set("corpus", {"en": " ", "zh": "语料"})),
+                     ["data/models.yml", FIRST, "field 'corpus.en'", "at least 1 character"]),
+    "text where a number belongs": (lambda p: _edit_yaml(p, "models", _set("parameters", "lots")),
+                                    ["data/models.yml", FIRST, "field 'parameters'", "number", "'lots'"]),
+    "negative parameter count": (lambda p: _edit_yaml(p, "models", _set("parameters", -5)),
+                                 ["data/models.yml", FIRST, "field 'parameters'", "greater than 0"]),
+    "unknown reference": (lambda p: _edit_yaml(p, "models", _set("family", "no-such-family")),
+                          ["data/models.yml", FIRST, "field 'family'", "'no-such-family' is not an id in data/families.yml"]),
+    "undisclosed size given a number": (
+        lambda p: _edit_yaml(p, "models", lambda e: next(m for m in e if m["id"] == "gpt-4").update(parameters=1e12)),
+        ["data/models.yml", "entry 'gpt-4'", "undisclosed size must be null"]),
+}
+
+
+@pytest.mark.parametrize("case", BAD_INPUTS, ids=list(BAD_INPUTS))
+def test_bad_input_fails_with_a_clear_message_and_writes_nothing(case, run_build):
+    edit, expected = BAD_INPUTS[case]
+    first = _first_model_id()
+
+    def prepare(project: Path) -> None:
+        edit(project)
+        (project / "site").mkdir()
+        (project / "site" / "previous-build.txt").write_text("the last good site", encoding="utf-8")
+
+    result = run_build(prepare)
+    assert result.returncode != 0, f"{case}: the build should fail"
+    for fragment in expected:
+        assert fragment.format(first=first) in result.output, f"{case}: {fragment!r} not in:\n{result.output[-2000:]}"
+    assert "Traceback" not in result.output, f"{case}: the message should not be a traceback"
+    assert (result.site / "previous-build.txt").exists(), "the previous site must be left as it was"
+    assert sorted(p.name for p in result.site.iterdir()) == ["previous-build.txt"]
+    assert not (result.site.parent / "site.partial").exists()
+
+
+def test_missing_translation_of_a_page_fails_the_build(run_build):
+    result = run_build(lambda project: (project / "docs" / "zh" / "glossary.md").unlink())
+    assert result.returncode != 0
+    assert "docs/zh/glossary.md (translation of docs/en/glossary.md)" in result.output
+
+
+def test_unknown_id_in_a_page_names_the_page(run_build):
+    def edit(project: Path) -> None:
+        page = project / "docs" / "en" / "models.md"
+        page.write_text(page.read_text(encoding="utf-8") + '\n{{ model_link("no-such-model") }}\n', encoding="utf-8")
+
+    result = run_build(edit)
+    assert result.returncode != 0
+    assert "docs/en/models.md: no entry 'no-such-model' in data/models.yml" in result.output
+
+
+def test_schema_rejects_a_size_that_is_disclosed_without_a_number():
+    with pytest.raises(Exception, match="parameters_disclosed is true"):
+        data_schema.Model.model_validate({
+            **yaml.safe_load((ROOT / "data" / "models.yml").read_text(encoding="utf-8"))[0],
+            "parameters": None, "parameters_disclosed": True,
+        })

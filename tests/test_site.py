@@ -1,0 +1,150 @@
+"""The built site, read as HTML: every page in both languages, in the right language, with the same anchors,
+no OCR artefact of the source, and nothing loaded from another host."""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urlparse
+
+import pytest
+
+from conftest import LANGUAGES, PAGES, ROOT
+
+ALL_PAGES = [(lang, prefix + page) for lang, prefix in LANGUAGES.items() for page in PAGES]
+CJK = re.compile(r"[\u3400-\u9fff]")
+LATIN_WORD = re.compile(r"[A-Za-z]+")
+
+# Artefacts of the OCR'd source (FACTS.md section 3 and others found while writing); none may reach a reader.
+OCR_ARTEFACTS = [
+    r"learni ng", r"learnin g", r"Clinic alBERT", r"Bio Link BERT", r"Instruct ?GP T", r"Multi Med Bench",
+    r"\\mathrm", r"\$20\d\d", r"\^\{", r"Jesu to fun mi", r"\bMedPaLM\b", r"\bdue its\b", r"\bGPT3\.5\b",
+    r"\bGPT4\b", r"\bBard2\b", r"\bLLaMA4\b", r"Claude 3\b", r"\bEPIC\b", r"Flan PaLM", r"“ChatGPT''",
+    r"\^hy'", r"For example\. hypertension", r"fine-tuning i on", r"\* \* ", r"上下文学习偏差", r"电子病历记录",
+    r"GPT开发的", r"Instruct GPT", r"generates text in return \.", r"document classification \.",
+    r"to ontologies \.",
+]
+
+
+def page_file(path: str) -> str:
+    return f"{path}index.html"
+
+
+def article_text(soup) -> str:
+    article = soup.select_one("article.md-content__inner")
+    assert article is not None
+    return article.get_text(" ", strip=True)
+
+
+@pytest.mark.parametrize("lang,path", ALL_PAGES)
+def test_page_exists_in_its_language(lang, path, html):
+    soup = html(page_file(path))
+    assert soup.html["lang"] == lang
+    assert soup.select_one("article h1"), f"{path} has no heading"
+    assert len(article_text(soup)) > 200, f"{path} has almost no text"
+
+
+@pytest.mark.parametrize("lang,path", ALL_PAGES)
+def test_no_ocr_artefact_reaches_the_reader(lang, path, html):
+    text = article_text(html(page_file(path)))
+    found = [pattern for pattern in OCR_ARTEFACTS if re.search(pattern, text)]
+    assert not found, f"{path}: {found}"
+
+
+def _anchors(soup) -> set[str]:
+    article = soup.select_one("article.md-content__inner")
+    headings = {h["id"] for h in article.select("h1[id], h2[id], h3[id], h4[id], h5[id], h6[id]")}
+    entries = {el["id"] for el in article.select(
+        ".model-card[id], .glossary-entry[id], .reference[id], tr[id], section[id], .editor-note[id]")}
+    return headings | entries
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_anchors_are_the_same_in_both_languages(page, html):
+    english, chinese = _anchors(html(page_file(page))), _anchors(html(page_file("zh/" + page)))
+    assert english == chinese, f"{page}: only in en {english - chinese}; only in zh {chinese - english}"
+    generated = sorted(a for a in chinese if re.fullmatch(r"_\d+", a))
+    assert not generated, f"zh/{page}: heading ids made from Chinese text: {generated} (write {{ #id }})"
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_every_heading_has_an_explicit_id(page):
+    for lang in LANGUAGES:
+        source = (ROOT / "docs" / lang / (page.rstrip("/") or "index")).with_suffix(".md")
+        for line in source.read_text(encoding="utf-8").splitlines():
+            if re.match(r"#{1,6} ", line):
+                assert re.search(r"\{ ?#[a-z0-9-]+ ?\}\s*$", line), f"{source.relative_to(ROOT)}: {line!r}"
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_chinese_pages_are_mostly_chinese(page, html):
+    soup = html(page_file("zh/" + page))
+    article = soup.select_one("article.md-content__inner")
+    for element in article.select('[lang="en"], cite, code, pre, .model-card__name, .glossary-entry__other'):
+        element.decompose()
+    text = article.get_text(" ", strip=True)
+    chinese = len(CJK.findall(text))
+    latin_words = len(LATIN_WORD.findall(text))
+    assert chinese > 2 * latin_words, f"zh/{page}: {chinese} Chinese characters, {latin_words} Latin words"
+
+
+def _loaded_urls(soup):
+    for tag, attribute in (("script", "src"), ("img", "src"), ("iframe", "src"), ("source", "src"),
+                           ("video", "src"), ("audio", "src"), ("embed", "src"), ("object", "data")):
+        for element in soup.find_all(tag):
+            if element.get(attribute):
+                yield element[attribute]
+    for element in soup.find_all("link"):
+        rel = set(element.get("rel", []))
+        if rel & {"stylesheet", "preload", "preconnect", "dns-prefetch", "icon", "modulepreload", "manifest"}:
+            yield element["href"]
+
+
+def test_nothing_is_loaded_from_another_host(built_site, html):
+    offenders = []
+    for path in sorted(built_site.rglob("*.html")):
+        soup = html(str(path.relative_to(built_site)))
+        for url in _loaded_urls(soup):
+            if urlparse(url).netloc:
+                offenders.append(f"{path.relative_to(built_site)}: {url}")
+    for path in sorted(built_site.rglob("*.css")):
+        text = path.read_text(encoding="utf-8", errors="replace")
+        offenders += [f"{path.relative_to(built_site)}: {m}" for m in re.findall(r"url\((?:'|\")?https?://[^)]+", text)]
+        offenders += [f"{path.relative_to(built_site)}: {m}" for m in re.findall(r"@import\s+(?:url\()?['\"]?https?://[^;]+", text)]
+    assert not offenders, "\n".join(offenders)
+
+
+def test_no_google_fonts_or_cdn_anywhere(built_site):
+    pattern = re.compile(r"fonts\.(googleapis|gstatic)\.com|cdn\.jsdelivr\.net|unpkg\.com|cdn\.plot\.ly|cdnjs\.")
+    offenders = [str(p.relative_to(built_site)) for p in built_site.rglob("*")
+                 if p.suffix in {".html", ".css", ".js", ".json"} and pattern.search(p.read_text(errors="replace"))]
+    assert not offenders, offenders
+
+
+def test_each_language_has_its_own_404_page_and_sitemap(html, built_site):
+    assert html("404.html").html["lang"] == "en"
+    assert html("zh/404.html").html["lang"] == "zh"
+    assert "404" in html("zh/404.html").get_text()
+    for folder in ("", "zh/"):
+        sitemap = (built_site / folder / "sitemap.xml").read_text(encoding="utf-8")
+        assert "/zh/introduction/" in sitemap and "/introduction/" in sitemap
+
+
+def test_language_switch_links_to_the_same_page(html):
+    for lang, prefix in LANGUAGES.items():
+        other = "zh/" if lang == "en" else ""
+        soup = html(page_file(prefix + "current-llms/"))
+        targets = {a["hreflang"]: a["href"] for a in soup.select("a[hreflang]")}
+        expected = "zh" if lang == "en" else "en"
+        assert targets[expected].rstrip("/").endswith(f"{other}current-llms".rstrip("/")), targets
+
+
+def test_search_index_splits_chinese_for_search(built_site):
+    import json
+
+    index = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert index["config"]["lang"] == ["en"]
+    assert "\u200b" in index["config"]["separator"]
+    chinese = [doc for doc in index["docs"] if doc["location"].startswith("zh/")]
+    assert chinese and any("幻\u200b觉" in doc["text"] for doc in chinese)
+    english = [doc for doc in index["docs"] if not doc["location"].startswith("zh/")]
+    assert not any("\u200b" in doc["text"] for doc in english)

@@ -16,8 +16,9 @@ test: $(STAMP)  ## Run every test: data, build, escaping, and the browser suite 
 	@scripts/ensure-chromium.sh
 	$(BIN)/python -m pytest
 
+# The sitemap's dates come from the last commit, so two builds of one commit are byte-identical.
 build: $(STAMP)  ## Build the site for publishing into site/ (strict: any warning fails)
-	$(BIN)/mkdocs build --strict
+	SOURCE_DATE_EPOCH=$$(git log -1 --format=%ct 2>/dev/null || date +%s) $(BIN)/mkdocs build --strict
 
 bench: $(STAMP)  ## Measure build, rebuild and page weight (not a test); writes benchmarks/results/
 	@scripts/ensure-chromium.sh

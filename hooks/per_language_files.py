@@ -4,9 +4,13 @@ MkDocs event: `on_post_build` (default priority, so before mkdocs-static-i18n's 
 which builds the other languages into the same folder, each build running this again).
 
 Each language build renders `404.html` and `sitemap.xml` at the site root, so only the last language's would
-survive: the default language's 404 page is set aside, each other language keeps its own as `<lang>/404.html`
-and gets a `sitemap.xml` (Material fetches `<lang>/sitemap.xml` for its language switch on every page), and
-the root 404 page goes back to the default language.
+survive: the default language's 404 page is set aside, each other language keeps its own as `<lang>/404.html`,
+and the root 404 page goes back to the default language.
+
+Sitemaps: Material's language switch fetches `sitemap.xml` next to every `<link rel="alternate" hreflang>` of
+the page. mkdocs-static-i18n (rightly) points those at the page's own translations, e.g. `zh/introduction/`,
+so Material asks for `zh/introduction/sitemap.xml`: a 404 and a console error on every page. The sitemap
+(which lists both languages) is therefore placed in every page's folder, a few kilobytes each.
 """
 
 from __future__ import annotations
@@ -23,10 +27,10 @@ def on_post_build(config) -> None:
     if i18n.current_language == i18n.default_language:
         shutil.copyfile(rendered, default_copy)
         return
-    folder = site / i18n.current_language
-    shutil.copyfile(rendered, folder / "404.html")
-    for name in ("sitemap.xml", "sitemap.xml.gz"):
-        shutil.copyfile(site / name, folder / name)
+    shutil.copyfile(rendered, site / i18n.current_language / "404.html")
+    for page in site.rglob("index.html"):
+        if page.parent != site:
+            shutil.copyfile(site / "sitemap.xml", page.parent / "sitemap.xml")
     shutil.copyfile(default_copy, rendered)
     if i18n.current_language == i18n.build_languages[-1]:
         default_copy.unlink()

@@ -4,8 +4,8 @@ MkDocs events:
 - `on_startup`: notes whether this is `mkdocs serve` (see `build_state.py`).
 - `on_config` (priority 100, before every plugin): loads and validates all data once; a problem stops
   `mkdocs build` before the site folder is touched, so nothing is half-written.
-- `on_page_context`: gives theme templates `site_ui(key)` (strings from data/ui.yml in the page's language)
-  and the unresolved problems (shown as a banner under `mkdocs serve`).
+- `on_env` (once per language, after every page is read): gives theme templates `site_ui(key)` (strings from
+  data/ui.yml in that language) and the unresolved problems (shown as a banner under `mkdocs serve`).
 """
 
 from __future__ import annotations
@@ -35,8 +35,7 @@ def on_config(config):
     return config
 
 
-def on_page_context(context, page, config, nav):
-    lang = getattr(page.file, "locale", None) or config.theme["language"]
-    context["build_problems"] = build_state.problem_banner()
-    context["site_ui"] = functools.partial(build_state.last_good_data.text, lang=lang)
-    return context
+def on_env(env, config, files):
+    env.globals["site_ui"] = functools.partial(build_state.last_good_data.text, lang=config.theme["language"])
+    env.globals["build_problems"] = build_state.problem_banner()
+    return env

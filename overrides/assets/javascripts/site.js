@@ -2,6 +2,13 @@
 (function () {
   "use strict";
 
+  /* Material's search overlay is a dialog without a name; give it the search field's own (translated) label. */
+  var search = document.querySelector(".md-search[role=dialog]");
+  var searchInput = document.querySelector(".md-search__input");
+  if (search && searchInput && !search.hasAttribute("aria-label")) {
+    search.setAttribute("aria-label", searchInput.getAttribute("aria-label") || searchInput.placeholder);
+  }
+
   /* Copy buttons for the review's citations. */
   document.addEventListener("click", function (event) {
     var button = event.target.closest("button.copy-citation");

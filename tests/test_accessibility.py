@@ -1,0 +1,107 @@
+"""Zero errors for every reader: every page, in both languages, light and dark, desktop and phone, has no
+request to another host, no console or page error, no failed request, no serious or critical axe-core
+violation and no horizontal scrolling; the keyboard reaches every control, with visible focus."""
+
+from __future__ import annotations
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+from conftest import LANGUAGES, PAGES
+
+ALL_PAGES = [prefix + page for prefix in LANGUAGES.values() for page in PAGES]
+EMBED_PAGES = ["embed/model-sizes/", "zh/embed/model-sizes/", "embed/training-stages/", "zh/embed/training-stages/"]
+VIEWPORTS = {"desktop": (1280, 900), "phone": (375, 740)}
+AXE = Axe()
+
+
+def serious_violations(page) -> list[str]:
+    results = AXE.run(page)
+    return [
+        f"{violation['id']} ({violation['impact']}): {[node['target'] for node in violation['nodes']][:5]}"
+        for violation in results.response["violations"]
+        if violation["impact"] in ("serious", "critical")
+    ]
+
+
+@pytest.mark.parametrize("viewport", VIEWPORTS)
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("path", ALL_PAGES)
+def test_page_has_no_fault(path, scheme, viewport, new_page, site_url):
+    page, log = new_page(viewport=VIEWPORTS[viewport], color_scheme=scheme)
+    response = page.goto(site_url + path, wait_until="networkidle")
+    assert response.status == 200
+    expected = "slate" if scheme == "dark" else "default"
+    assert page.locator("body").get_attribute("data-md-color-scheme") == expected
+    assert not log.problems(), log.problems()
+    assert not serious_violations(page)
+    overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+    assert overflow <= 0, f"{path} scrolls horizontally by {overflow}px at {viewport} width"
+
+
+@pytest.mark.parametrize("path", EMBED_PAGES)
+def test_embed_pages_have_no_fault(path, new_page, site_url, built_site):
+    if not (built_site / path / "index.html").exists():
+        pytest.fail(f"{path} is missing")
+    page, log = new_page()
+    page.goto(site_url + path, wait_until="networkidle")
+    assert not log.problems(), log.problems()
+    assert not serious_violations(page)
+
+
+def _focus_trail(page, presses: int) -> list[dict]:
+    trail = []
+    for _ in range(presses):
+        page.keyboard.press("Tab")
+        trail.append(page.evaluate("""() => {
+            const el = document.activeElement;
+            const style = getComputedStyle(el);
+            return {
+              tag: el.tagName, text: (el.getAttribute('aria-label') || el.textContent || el.title || '').trim().slice(0, 60),
+              cls: el.className && el.className.baseVal !== undefined ? el.className.baseVal : el.className,
+              hreflang: el.getAttribute('hreflang'), forId: el.getAttribute('for'),
+              outline: style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0,
+              shadow: style.boxShadow !== 'none',
+            };
+        }"""))
+    return trail
+
+
+@pytest.mark.parametrize("prefix", LANGUAGES.values())
+def test_skip_link_moves_focus_to_the_content(prefix, new_page, site_url):
+    page, _ = new_page()
+    page.goto(site_url + prefix + "introduction/", wait_until="networkidle")
+    page.keyboard.press("Tab")
+    skip = page.locator(".md-skip")
+    assert page.evaluate("document.activeElement.classList.contains('md-skip')")
+    assert skip.is_visible()
+    page.keyboard.press("Enter")
+    assert page.evaluate("location.hash") != ""
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.querySelector('.md-content').contains(document.activeElement)")
+
+
+def test_header_controls_are_reachable_and_show_focus(new_page, site_url):
+    page, _ = new_page()
+    page.goto(site_url + "introduction/", wait_until="networkidle")
+    trail = _focus_trail(page, 12)
+    assert all(step["outline"] or step["shadow"] for step in trail), [s for s in trail if not (s["outline"] or s["shadow"])]
+    assert any(step["forId"] and step["forId"].startswith("__palette") for step in trail), "palette toggle"
+    assert any(step["forId"] == "__search" for step in trail), "search"
+    languages = page.locator(".md-select__link[hreflang]")
+    page.locator(".md-header button.md-select__inner, .md-header .md-select").first.focus()
+    assert languages.count() == 2
+
+
+def test_glossary_terms_are_keyboard_reachable(new_page, site_url):
+    page, _ = new_page()
+    page.goto(site_url + "how-llms-are-built/", wait_until="networkidle")
+    terms = page.locator(".glossary-term__link")
+    assert terms.count() > 0
+    for _ in range(80):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.classList.contains('glossary-term__link')"):
+            tip_id = page.evaluate("document.activeElement.getAttribute('aria-describedby')")
+            assert page.locator(f"#{tip_id}").is_visible()
+            return
+    pytest.fail("no glossary term reached with Tab")

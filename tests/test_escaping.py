@@ -1,0 +1,107 @@
+"""Text from data is escaped wherever it lands: markup injected into any kind of field shows as text,
+never runs, in the HTML, in attributes and tooltips, in the SVG and in JSON."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+import yaml
+
+from conftest import serve
+
+SCRIPT = "<script>alert(1)</script>"
+ATTRIBUTE = '"><img src=x onerror=alert(1)>'
+PAYLOAD = f"X{SCRIPT}{ATTRIBUTE}"
+
+
+def _inject(project: Path) -> None:
+    def edit(name, change):
+        path = project / "data" / f"{name}.yml"
+        entries = yaml.safe_load(path.read_text(encoding="utf-8"))
+        change(entries)
+        path.write_text(yaml.safe_dump(entries, allow_unicode=True, sort_keys=False), encoding="utf-8")
+
+    def first(field, *, lang=None, index=0):
+        def change(entries):
+            entry = entries[index]
+            if lang:
+                entry[field][lang] = PAYLOAD
+            else:
+                entry[field] = PAYLOAD
+        return change
+
+    def in_both(name, field):
+        def change(entries):
+            entries[0][field] = {"en": PAYLOAD, "zh": PAYLOAD}
+        edit(name, change)
+
+    edit("models", first("name"))
+    edit("models", first("developer", lang="en"))
+    in_both("models", "summary")
+    in_both("glossary", "term")
+    in_both("glossary", "definition")
+    in_both("tasks", "area")
+    in_both("tasks", "pitfall_detail")
+    in_both("corrections", "note")
+    in_both("training_stages", "name")
+    in_both("training_stages", "definition")
+    in_both("limitations", "title")
+    in_both("families", "name")
+    edit("references", first("citation"))
+    edit("benchmarks", first("name"))
+
+
+@pytest.fixture(scope="module")
+def injected_site(tmp_path_factory):
+    from conftest import _build, copy_project
+
+    project = copy_project(tmp_path_factory.mktemp("injected") / "project")
+    _inject(project)
+    result = _build(project, project / "site")
+    assert result.returncode == 0, result.output[-3000:]
+    return result.site
+
+
+def test_injected_markup_never_becomes_markup(injected_site):
+    html_files = list(injected_site.rglob("*.html"))
+    assert html_files
+    for path in html_files:
+        text = path.read_text(encoding="utf-8")
+        assert SCRIPT not in text, f"{path.relative_to(injected_site)} has a live <script> from data"
+        assert "<img src=x" not in text, f"{path.relative_to(injected_site)} has a live <img> from data"
+
+
+def test_injected_text_is_shown_as_text(injected_site):
+    from bs4 import BeautifulSoup
+
+    for page in ("models/index.html", "zh/models/index.html", "glossary/index.html", "medical-tasks/index.html",
+                 "references/index.html", "how-llms-are-built/index.html", "benchmarks/index.html"):
+        soup = BeautifulSoup((injected_site / page).read_text(encoding="utf-8"), "html.parser")
+        assert SCRIPT in soup.get_text(), f"{page}: the injected text should be visible as text"
+
+
+def test_json_files_carry_the_text_as_data(injected_site):
+    json_files = [p for p in injected_site.rglob("*.json") if "search" not in p.parts]
+    for path in json_files:
+        text = path.read_text(encoding="utf-8")
+        json.loads(text)
+        assert "</script" not in text.lower(), f"{path.name}: '</script' must be escaped in JSON"
+
+
+def test_nothing_runs_in_the_browser(injected_site, browser):
+    server, url = serve(injected_site, "/llm-medicine/")
+    try:
+        context = browser.new_context()
+        page = context.new_page()
+        dialogs = []
+        page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+        for path in ("models/", "zh/models/", "glossary/", "introduction/", "how-llms-are-built/",
+                     "current-llms/", "medical-tasks/", "references/", "zh/current-llms/"):
+            page.goto(url + path, wait_until="networkidle")
+            page.locator(".glossary-term").first.hover() if page.locator(".glossary-term").count() else None
+        assert not dialogs, dialogs
+        context.close()
+    finally:
+        server.shutdown()

@@ -253,24 +253,28 @@ def _inner_model(annotation: Any) -> Any:
 def _check_references(parsed: dict[str, Any], problems: _Problems) -> None:
     ids = {name: {getattr(item, "id") for item in parsed.get(name, [])} for name in LIST_FILES}
 
-    def check(file: str, entry: Any, field_path: str, target_file: str, values: Iterable[str | None]) -> None:
+    def check(file: str, index: int, entry: Any, field_path: str, target_file: str,
+              values: Iterable[str | None]) -> None:
         for value in values:
             if value is not None and value not in ids[target_file]:
-                problems.add(file, f"entry '{entry.id}'", field_path,
+                problems.add(file, f"entry '{entry.id}' (#{index + 1})", field_path,
                              f"'{value}' is not an id in data/{target_file}.yml")
 
-    for model in parsed.get("models", []):
-        check("models", model, "family", "families", [model.family])
-        check("models", model, "notes", "corrections", model.notes)
-    for term in parsed.get("glossary", []):
-        check("glossary", term, "related", "glossary", term.related)
-    for task in parsed.get("tasks", []):
-        check("tasks", task, "limitations", "limitations", task.limitations)
-        check("tasks", task, "notes", "corrections", task.notes)
-    for limitation in parsed.get("limitations", []):
-        check("limitations", limitation, "tasks", "tasks", limitation.tasks)
-    for stage in parsed.get("training_stages", []):
-        check("training_stages", stage, "glossary", "glossary", [stage.glossary])
-        check("training_stages", stage, "methods.glossary", "glossary", [m.glossary for m in stage.methods])
-    for benchmark in parsed.get("benchmarks", []):
-        check("benchmarks", benchmark, "results.model", "models", [r.model for r in benchmark.results])
+    def each(file: str):
+        return enumerate(parsed.get(file, []))
+
+    for index, model in each("models"):
+        check("models", index, model, "family", "families", [model.family])
+        check("models", index, model, "notes", "corrections", model.notes)
+    for index, term in each("glossary"):
+        check("glossary", index, term, "related", "glossary", term.related)
+    for index, task in each("tasks"):
+        check("tasks", index, task, "limitations", "limitations", task.limitations)
+        check("tasks", index, task, "notes", "corrections", task.notes)
+    for index, limitation in each("limitations"):
+        check("limitations", index, limitation, "tasks", "tasks", limitation.tasks)
+    for index, stage in each("training_stages"):
+        check("training_stages", index, stage, "glossary", "glossary", [stage.glossary])
+        check("training_stages", index, stage, "methods.glossary", "glossary", [m.glossary for m in stage.methods])
+    for index, benchmark in each("benchmarks"):
+        check("benchmarks", index, benchmark, "results.model", "models", [r.model for r in benchmark.results])

@@ -7,7 +7,8 @@ MkDocs events:
 
 On every page but the glossary itself, the first use of each term (any of its `matches` in `data/glossary.yml`,
 case-insensitive, whole words in English) becomes a link to its glossary entry with the definition as a tooltip
-shown on hover and on keyboard focus (`aria-describedby`). Headings, links, code, abbreviations and the HTML of
+shown on hover and on keyboard focus (`aria-describedby`); a term the page links itself with `{{ term() }}` is
+not linked again. Headings, links, code, abbreviations and the HTML of
 components are left alone. Working on the parsed Markdown tree, not on HTML text, means no markup is ever
 built from strings: the definition is set as element text and escaped by the serializer.
 """
@@ -25,6 +26,10 @@ from markdown.treeprocessors import Treeprocessor
 import build_state
 import page_macros
 
+LINKED_TERM_CLASS = "glossary-term"
+# Links the page already makes with `{{ term("id") }}` (components/term-link.html). Python-Markdown keeps the text
+# between an inline <a> and </a> as plain text, so without this the term would be linked again inside its link.
+EXPLICIT_TERM_LINK = re.compile(r'<a class="term-link" href="[^"#]*#([a-z0-9-]+)"')
 SKIPPED_TAGS = {"a", "code", "pre", "kbd", "abbr", "dfn", "h1", "h2", "h3", "h4", "h5", "h6", "script", "style"}
 
 
@@ -32,6 +37,7 @@ SKIPPED_TAGS = {"a", "code", "pre", "kbd", "abbr", "dfn", "h1", "h2", "h3", "h4"
 class _PageInfo:
     lang: str
     glossary_url: str | None
+    linked: frozenset[str] = frozenset()
 
 
 class GlossaryTermsProcessor(Treeprocessor):
@@ -52,10 +58,11 @@ class GlossaryTermsProcessor(Treeprocessor):
         alternatives = "|".join(re.escape(form) for form in sorted(forms, key=len, reverse=True))
         pattern = rf"(?<![\w-])(?:{alternatives})(?![\w-])" if info.lang == "en" else f"(?:{alternatives})"
         self.state = _Linker(re.compile(pattern, re.IGNORECASE), forms, info)
+        self.state.used.update(info.linked)
         self._walk(root)
 
     def _walk(self, element: etree.Element) -> None:
-        if element.tag in SKIPPED_TAGS:
+        if element.tag in SKIPPED_TAGS or element.get("class") == LINKED_TERM_CLASS:
             return
         if element.text:
             element.text = self._link(element, 0, element.text)
@@ -88,7 +95,7 @@ class _Linker:
 
     def element(self, term, shown: str) -> etree.Element:
         tip_id = f"glossary-tip-{term.id}"
-        wrapper = etree.Element("span", {"class": "glossary-term"})
+        wrapper = etree.Element("span", {"class": LINKED_TERM_CLASS})
         link = etree.SubElement(wrapper, "a", {
             "class": "glossary-term__link",
             "href": f"{self.info.glossary_url}#{term.id}",
@@ -125,5 +132,6 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
     else:
         # A link to the Markdown source: MkDocs resolves it to a URL and validates the anchor.
         page_folder = posixpath.dirname(page.file.src_uri)
-        EXTENSION.page = _PageInfo(lang, posixpath.relpath(glossary.src_uri, page_folder))
+        EXTENSION.page = _PageInfo(lang, posixpath.relpath(glossary.src_uri, page_folder),
+                                   frozenset(EXPLICIT_TERM_LINK.findall(markdown)))
     return markdown

@@ -13,7 +13,14 @@ from __future__ import annotations
 
 import logging
 
-log = logging.getLogger("mkdocs.hooks.build_state")
+# Not a "mkdocs.*" logger: MkDocs counts every warning and error logged there, and with `strict: true` a counted
+# error aborts the very rebuild this module keeps alive. The message still goes to the terminal, formatted alike.
+log = logging.getLogger("llm_medicine.serve")
+if not log.handlers:
+    _handler = logging.StreamHandler()
+    _handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
+    log.addHandler(_handler)
+    log.propagate = False
 
 serving = False
 last_good_data = None

@@ -22,6 +22,7 @@ from mkdocs.utils.meta import get_data as get_markdown_meta
 import build_state
 import formatting
 import model_chart
+import page_index
 import templates
 import training_diagram
 from data_loader import DataError, SiteData
@@ -120,6 +121,13 @@ class PageMacros:
 
     def training_diagram(self) -> Markup:
         return self._component("training-diagram", **training_diagram.diagram_context(self))
+
+    def link_index(self, part: str) -> Markup:
+        """Stable links of one kind (sections, models, glossary, tasks, embeds) with copy buttons."""
+        try:
+            return self._component("link-index", **page_index.link_index_context(self, part))
+        except page_index.LinkIndexError as error:
+            raise PageMacroError(str(error)) from None
 
     # Plumbing ----------------------------------------------------------------------------------------
 

@@ -14,10 +14,12 @@ from __future__ import annotations
 import functools
 import http.server
 import os
+import re
 import shutil
 import socketserver
 import subprocess
 import sys
+import tempfile
 import threading
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -82,6 +84,7 @@ def html(built_site):
 
 
 def copy_project(destination: Path) -> Path:
+    destination.mkdir(parents=True, exist_ok=True)
     for name in ("mkdocs.yml", "docs", "data", "hooks", "overrides"):
         source = ROOT / name
         if source.is_dir():
@@ -112,21 +115,21 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
 def site_path() -> str:
     """The path the site is published under (from `site_url` in mkdocs.yml), e.g. `/llm-medicine/`."""
     for line in (ROOT / "mkdocs.yml").read_text(encoding="utf-8").splitlines():
-        if line.startswith("site_url:"):
-            return urlparse(line.split(":", 1)[1].strip()).path or "/"
+        if line.startswith("site_url:"):  # `site_url: !ENV [SITE_URL, "https://..."]`: the default address
+            address = re.search(r"https?://[^\s\"'\]]+", line)
+            return (urlparse(address.group(0)).path if address else "") or "/"
     return "/"
 
 
 def serve(directory: Path, mount: str):
     """A plain static file server on 127.0.0.1 with `directory` mounted at the URL path `mount`."""
-    root = directory.parent / f"{directory.name}-served"
-    shutil.rmtree(root, ignore_errors=True)
-    target = root / mount.strip("/") if mount.strip("/") else root
-    target.parent.mkdir(parents=True, exist_ok=True)
-    if target == root:
-        root.symlink_to(directory, target_is_directory=True)
+    root = Path(tempfile.mkdtemp(prefix="served-"))
+    if mount.strip("/"):
+        target = root / mount.strip("/")
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.symlink_to(directory.resolve(), target_is_directory=True)
     else:
-        target.symlink_to(directory, target_is_directory=True)
+        root = directory.resolve()
     handler = functools.partial(_QuietHandler, directory=str(root))
     server = socketserver.ThreadingTCPServer(("127.0.0.1", 0), handler)
     server.daemon_threads = True

@@ -55,11 +55,13 @@ def _focus_trail(page, presses: int) -> list[dict]:
         page.keyboard.press("Tab")
         trail.append(page.evaluate("""() => {
             const el = document.activeElement;
-            const style = getComputedStyle(el);
+            // The palette toggle is a visually hidden radio button: its label, next to it, shows the focus.
+            const shown = el.matches('input.md-option') ? el.nextElementSibling : el;
+            const style = getComputedStyle(shown);
             return {
               tag: el.tagName, text: (el.getAttribute('aria-label') || el.textContent || el.title || '').trim().slice(0, 60),
               cls: el.className && el.className.baseVal !== undefined ? el.className.baseVal : el.className,
-              hreflang: el.getAttribute('hreflang'), forId: el.getAttribute('for'),
+              hreflang: el.getAttribute('hreflang'), forId: el.getAttribute('for') || shown.getAttribute('for'),
               outline: style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0,
               shadow: style.boxShadow !== 'none',
             };
@@ -87,7 +89,7 @@ def test_header_controls_are_reachable_and_show_focus(new_page, site_url):
     trail = _focus_trail(page, 12)
     assert all(step["outline"] or step["shadow"] for step in trail), [s for s in trail if not (s["outline"] or s["shadow"])]
     assert any(step["forId"] and step["forId"].startswith("__palette") for step in trail), "palette toggle"
-    assert any(step["forId"] == "__search" for step in trail), "search"
+    assert any(step["forId"] == "__search" or "md-search__input" in (step["cls"] or "") for step in trail), "search"
     languages = page.locator(".md-select__link[hreflang]")
     page.locator(".md-header button.md-select__inner, .md-header .md-select").first.focus()
     assert languages.count() == 2

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import LANGUAGES, PAGES
+from conftest import LANGUAGES, PAGES, site_path
 
 ALL_PAGES = [prefix + page for prefix in LANGUAGES.values() for page in PAGES]
 
@@ -26,7 +26,8 @@ def test_language_switch_keeps_page_and_section(new_page, site_url):
     page.wait_for_load_state("networkidle")
     assert page.url == site_url + "zh/how-llms-are-built/#fine-tuning"
     assert page.locator("html").get_attribute("lang") == "zh"
-    page.locator("a[hreflang='en']").first.click(force=True)
+    page.locator(".md-header [aria-label='选择语言'], .md-select").first.hover()
+    page.locator("a[hreflang='en']").first.click()
     page.wait_for_load_state("networkidle")
     assert page.url == site_url + "how-llms-are-built/#fine-tuning"
     assert not log.problems(), log.problems()
@@ -34,7 +35,14 @@ def test_language_switch_keeps_page_and_section(new_page, site_url):
 
 def _search(page, query: str) -> list[str]:
     page.keyboard.press("/")
-    page.locator("input.md-search__input").fill(query)
+    # Material shows "Initializing search" until its worker has loaded the index; a query typed earlier is lost.
+    page.wait_for_function(
+        "() => { const meta = document.querySelector('.md-search-result__meta');"
+        " return meta && meta.textContent.trim() && !/Initializing|初始化/.test(meta.textContent); }")
+    # Typed as an input method commits text: the characters arrive as one insertion, then a key is released
+    # (Material reads the query on keyup).
+    page.keyboard.insert_text(query)
+    page.keyboard.press("End")
     page.wait_for_function(
         "() => document.querySelector('.md-search-result__meta')?.textContent.match(/\\d|No matching|没有/)")
     return [link.get_attribute("href") for link in page.locator(".md-search-result__link").all()]
@@ -81,7 +89,9 @@ def test_404_page_in_each_language(path, lang, new_page, site_url):
     page, _ = new_page()
     page.goto(site_url + ("zh/404.html" if lang == "zh" else "404.html"))
     assert page.locator("html").get_attribute("lang") == lang
-    assert page.locator("h1").first.inner_text().strip() == "404"
+    assert page.locator("article h1").inner_text().strip() == "404"
+    home = page.locator("article a").first
+    assert home.get_attribute("href") == site_path() + ("zh/" if lang == "zh" else "")
 
 
 def test_glossary_tooltip_shows_on_hover_and_focus(new_page, site_url):

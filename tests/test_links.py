@@ -25,7 +25,7 @@ def test_every_internal_link_and_anchor_resolves(built_site):
 def test_external_links_are_listed_in_one_report(built_site, tmp_path):
     report = tmp_path / "external-links.md"
     proc = subprocess.run([sys.executable, str(ROOT / "scripts" / "link_report.py"), str(built_site),
-                           "--output", str(report)], capture_output=True, text=True)
+                           "--mount", site_path(), "--output", str(report)], capture_output=True, text=True)
     assert proc.returncode == 0, proc.stderr
     text = report.read_text(encoding="utf-8")
     assert "https://doi.org/10.7326/M23-2772" in text

@@ -56,11 +56,12 @@ def _edit_first_model_name(project: Path, name) -> None:
     path.write_text(yaml.safe_dump(models, allow_unicode=True, sort_keys=False), encoding="utf-8")
 
 
+# Pages are awaited to "load", not "networkidle": the live-reload script keeps a long poll open.
 def test_edits_reload_and_a_bad_edit_keeps_the_last_good_site(served_copy, browser):
     project, url, log_path = served_copy
     context = browser.new_context()
     page = context.new_page()
-    page.goto(url + "models/", wait_until="networkidle")
+    page.goto(url + "models/", wait_until="load")
     first_card = page.locator(".model-card").first
     original = first_card.locator(".model-card__name").inner_text()
 
@@ -80,11 +81,11 @@ def test_edits_reload_and_a_bad_edit_keeps_the_last_good_site(served_copy, brows
     _wait_for(lambda: page.locator(".build-problem").count() == 1, what="the problem banner")
     assert "data/models.yml" in page.locator(".build-problem").inner_text()
     assert "Renamed while serving" in page.locator(".model-card").first.inner_text()
-    response = page.goto(url + "glossary/", wait_until="networkidle")
+    response = page.goto(url + "glossary/", wait_until="load")
     assert response.status == 200, "the server must keep answering while the data is broken"
 
     # Fixing it recovers without a restart.
-    page.goto(url + "models/", wait_until="networkidle")
+    page.goto(url + "models/", wait_until="load")
     _edit_first_model_name(project, original)
     _wait_for(lambda: page.locator(".build-problem").count() == 0 and original in page.content(),
               what="recovery after the fix")

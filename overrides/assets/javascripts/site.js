@@ -22,10 +22,13 @@
     });
   });
 
-  /* The language switch keeps the reader's section: heading ids are the same in both languages. */
+  /* The language switch keeps the reader's section: heading ids are the same in both languages.
+     Capture phase, so this runs before the theme's own handler, which would otherwise take over the click
+     (to look the page up in the sitemap) and drop the section; an explicit target makes the theme leave it. */
   document.addEventListener("click", function (event) {
     var link = event.target.closest("a[hreflang]");
     if (!link || !location.hash || link.hash) return;
     link.href = link.href + location.hash;
-  });
+    link.target = "_self";
+  }, true);
 })();

@@ -1,0 +1,122 @@
+"""Which Chinese texts may be out of date, and recording that a translation was brought up to date.
+
+    python scripts/translation-status.py                      # print the stale pages and data entries
+    python scripts/translation-status.py --check              # the same, exit code 1 when anything is stale
+    python scripts/translation-status.py --json               # the report as JSON (as translation-status.json)
+    python scripts/translation-status.py --update introduction.md      # after revising docs/zh/introduction.md
+    python scripts/translation-status.py --update models.yml:gpt-4     # after revising one entry's zh texts
+    python scripts/translation-status.py --update models.yml           # every entry of one data file
+    python scripts/translation-status.py --update all                  # record everything as up to date
+
+`make translations` runs the first form. How hashes are computed and where they are kept is explained in
+`hooks/translation_status.py`. `--update` on a page rewrites only the `source_hash:` line of the Chinese page's
+front matter (adding the front matter if it has none); on data it rewrites `data/translation-status.yml`.
+Record a page only once its Chinese text says what the English says now.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "hooks"))
+
+import yaml  # noqa: E402
+
+import translation_status as status  # noqa: E402
+
+FRONT_MATTER = re.compile(r"\A---\n(.*?\n)---\n", flags=re.DOTALL)
+SOURCE_HASH_LINE = re.compile(r"^source_hash:.*\n", flags=re.MULTILINE)
+STATUS_HEADER = (
+    "# Hashes of the English texts of each data entry when its Chinese texts were last checked.\n"
+    "# Written by scripts/translation-status.py --update; read by hooks/translation_status.py. Do not edit.\n"
+)
+
+
+def update_page(root: Path, page: str) -> str:
+    english = root / "docs" / status.SOURCE_LANGUAGE / page
+    chinese = root / "docs" / status.TRANSLATION / page
+    if not english.exists() or not chinese.exists():
+        raise SystemExit(f"{page}: needs both docs/en/{page} and docs/zh/{page}")
+    digest = status.page_hash(english.read_text(encoding="utf-8"))
+    text = chinese.read_text(encoding="utf-8")
+    line = f"source_hash: {digest}\n"
+    match = FRONT_MATTER.match(text)
+    if match is None:
+        text = f"---\n{line}---\n\n{text}"
+    else:
+        meta = SOURCE_HASH_LINE.sub("", match.group(1))
+        text = f"---\n{meta}{line}---\n" + text[match.end():]
+    chinese.write_text(text, encoding="utf-8")
+    return f"docs/zh/{page}: source_hash {digest}"
+
+
+def update_data(root: Path, name: str, entry: str | None) -> str:
+    data_dir = root / "data"
+    if name not in status.DATA_FILES:
+        raise SystemExit(f"{name}.yml: not a translated data file ({', '.join(status.DATA_FILES)})")
+    current = status.data_entries(data_dir, name)
+    recorded = status.recorded_data_hashes(data_dir)
+    known = {key: value for key, value in (recorded.get(name) or {}).items() if key in current}
+    if entry is None:
+        known = dict(current)
+    elif entry not in current:
+        raise SystemExit(f"data/{name}.yml: no entry '{entry}'")
+    else:
+        known[entry] = current[entry]
+    recorded[name] = {key: known[key] for key in current if key in known}
+    ordered = {file: recorded[file] for file in status.DATA_FILES if recorded.get(file)}
+    (data_dir / status.STATUS_FILE).write_text(
+        STATUS_HEADER + yaml.safe_dump(ordered, allow_unicode=True, sort_keys=False, width=120), encoding="utf-8")
+    return f"data/{name}.yml" + (f":{entry}" if entry else f": {len(current)} entries")
+
+
+def update(root: Path, target: str) -> list[str]:
+    target = target.removeprefix("docs/").removeprefix("en/").removeprefix("zh/").removeprefix("data/")
+    if target == "all":
+        pages = sorted(p.relative_to(root / "docs" / "zh").as_posix() for p in (root / "docs" / "zh").rglob("*.md"))
+        return [update_page(root, page) for page in pages] + [
+            update_data(root, name, None) for name in status.DATA_FILES if (root / "data" / f"{name}.yml").exists()]
+    if target.endswith(".md"):
+        return [update_page(root, target)]
+    name, _, entry = target.partition(":")
+    return [update_data(root, name.removesuffix(".yml"), entry or None)]
+
+
+def describe(result: dict) -> str:
+    checked = result["checked"]
+    lines = [f"Checked {checked['pages']} Chinese pages and {checked['data_entries']} data entries."]
+    if not result["stale"]:
+        return lines[0] + " Every translation is up to date."
+    reasons = {"changed": "English changed since the translation", "unrecorded": "no source hash recorded"}
+    lines.append(f"{result['stale_count']} may be out of date:")
+    lines += [f"  {item['path']}  ({reasons[item['reason']]})" for item in result["stale"]]
+    lines.append("After revising a translation: python scripts/translation-status.py --update <page or entry>")
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--update", action="append", default=[], metavar="PAGE",
+                        help="record the current English hash: a page (introduction.md), a data file "
+                             "(models.yml), one entry (models.yml:gpt-4) or all")
+    parser.add_argument("--check", action="store_true", help="exit with 1 when anything is stale")
+    parser.add_argument("--json", action="store_true", help="print the report as JSON")
+    parser.add_argument("--root", type=Path, default=ROOT, help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    for target in args.update:
+        for line in update(args.root, target):
+            print(f"recorded {line}")
+    if args.update and not (args.check or args.json):
+        return 0
+    result = status.report(args.root)
+    print(json.dumps(result, ensure_ascii=False, indent=2) if args.json else describe(result))
+    return 1 if args.check and result["stale"] else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

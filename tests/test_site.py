@@ -146,10 +146,13 @@ def test_language_switch_links_to_the_same_page(html):
 def test_search_index_splits_chinese_for_search(built_site):
     import json
 
-    index = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))
-    assert index["config"]["lang"] == ["en"]
-    assert "\\u200b" in index["config"]["separator"]  # a regular-expression escape: the worker builds a RegExp
-    chinese = [doc for doc in index["docs"] if doc["location"].startswith("zh/")]
-    assert chinese and any("幻\u200b觉" in doc["text"] for doc in chinese)
-    english = [doc for doc in index["docs"] if not doc["location"].startswith("zh/")]
-    assert not any("\u200b" in doc["text"] for doc in english)
+    english = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    chinese = json.loads((built_site / "zh" / "search" / "search_index.json").read_text(encoding="utf-8"))
+    for index in (english, chinese):
+        assert index["config"]["lang"] == ["en"]
+        assert "\\u200b" in index["config"]["separator"]  # a regular-expression escape: the worker builds a RegExp
+    # One index per language, each loaded only by its own pages; locations are relative to the language's folder.
+    assert chinese["docs"] and not any(doc["location"].startswith("zh/") for doc in chinese["docs"])
+    assert any("幻\u200b觉" in doc["text"] for doc in chinese["docs"])
+    assert english["docs"] and not any("\u200b" in doc["text"] for doc in english["docs"])
+    assert not any(doc["location"].startswith("zh/") for doc in english["docs"])

@@ -80,7 +80,7 @@ from mkdocs.plugins import event_priority
 def on_page_markdown(markdown, page, config, files):
     target = Path(DUMP_DIR) / page.file.src_uri
     target.parent.mkdir(parents=True, exist_ok=True)
-    meta = {k: v for k, v in page.meta.items() if k in ("title", "description", "hide", "template")}
+    meta = {k: v for k, v in page.meta.items() if k in ("title", "description", "hide")}
     front = ("---\\n" + yaml.safe_dump(meta, allow_unicode=True) + "---\\n\\n") if meta else ""
     target.write_text(front + markdown, encoding="utf-8")
     return markdown
@@ -114,9 +114,10 @@ def measure_rebuilds(runs: int, work: Path) -> dict:
         data_text, page_text = data_file.read_text(encoding="utf-8"), page_file.read_text(encoding="utf-8")
         data_times, page_times = [], []
         for run in range(runs):
-            # One entry's summary, and one sentence of one page: the smallest edits an editor makes.
-            data_times.append(_rebuild(log_path, data_file, data_text.replace("  summary:\n    en: ",
-                                                                             f"  summary:\n    en: Edit {run}. ", 1)))
+            # One model's name, and one sentence of one page: the smallest edits an editor makes.
+            first_name = re.search(r"^  name: (.+)$", data_text, re.MULTILINE)
+            edited = data_text.replace(first_name.group(0), f"{first_name.group(0)} (edit {run})", 1)
+            data_times.append(_rebuild(log_path, data_file, edited))
             page_times.append(_rebuild(log_path, page_file, page_text + f"\n\nEdit {run}.\n"))
         data_file.write_text(data_text, encoding="utf-8")
     finally:

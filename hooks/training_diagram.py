@@ -21,6 +21,7 @@ goes through Jinja's autoescaping.
 
 from __future__ import annotations
 
+import functools
 import logging
 import re
 import unicodedata
@@ -58,6 +59,7 @@ def is_wide(char: str) -> bool:
     return unicodedata.east_asian_width(char) in ("W", "F", "A") and not char.isspace()
 
 
+@functools.lru_cache(maxsize=4096)
 def char_width(char: str, bold: bool = False) -> float:
     """Advance width in ems, on the generous side: overestimating only wraps a little earlier."""
     if is_wide(char):
@@ -114,24 +116,30 @@ def _chunks(piece: str, max_em: float, bold: bool) -> list[str]:
 def wrap(text: str, max_em: float, bold: bool = False) -> list[Line]:
     """Greedy line breaking within `max_em`; `"".join(l.text + " " * l.space_after)` gives the text back
     (whitespace collapsed). A lone Chinese character on the last line takes the one before it along."""
+    return list(_wrap(text, max_em, bold))
+
+
+@functools.lru_cache(maxsize=2048)
+def _wrap(text: str, max_em: float, bold: bool) -> tuple[Line, ...]:
+    """Cached: each language's diagram is drawn on two pages (the section and its embed) with the same labels."""
     space = text_width(" ", bold)
-
-    def width(row: list[tuple[str, bool]]) -> float:
-        return sum(text_width(piece, bold) + space * (gap and number > 0) for number, (piece, gap) in enumerate(row))
-
     rows: list[list[tuple[str, bool]]] = [[]]
+    row_width = 0.0
     for piece, space_before in _words(" ".join(text.split())):
         for number, chunk in enumerate(_chunks(piece, max_em, bold)):
             item = (chunk, space_before and number == 0)
-            if rows[-1] and width([*rows[-1], item]) > max_em:
+            added = text_width(chunk, bold) + (space if item[1] and rows[-1] else 0.0)
+            if rows[-1] and row_width + added > max_em:
                 rows.append([])
+                row_width, added = 0.0, text_width(chunk, bold)
             rows[-1].append(item)
+            row_width += added
     last = rows[-1]
     if len(rows) > 1 and len(rows[-2]) > 2 and len(last) == 1 and is_wide(last[0][0][0]) and not last[0][1]:
         rows[-1] = [rows[-2].pop(), *last]
-    return [Line("".join(" " * (gap and number > 0) + piece for number, (piece, gap) in enumerate(row)),
-                 following < len(rows) and rows[following][0][1])
-            for following, row in enumerate(rows, start=1) if row]
+    return tuple(Line("".join(" " * (gap and number > 0) + piece for number, (piece, gap) in enumerate(row)),
+                      following < len(rows) and rows[following][0][1])
+                 for following, row in enumerate(rows, start=1) if row)
 
 
 # Geometry -------------------------------------------------------------------------------------------------------

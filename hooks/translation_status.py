@@ -4,7 +4,7 @@ MkDocs events:
 - `on_page_markdown` (Chinese pages): compares the page's recorded `source_hash` with the hash of its English
   page now; when they differ, or none is recorded, `page.meta["translation_status"]` tells the theme
   (`overrides/main.html`, block `content`) to show a notice at the top of the page, linking to the English page.
-- `on_post_build`: writes the full report, pages and data entries, to `translation-status.json` at the site
+- `on_post_build` (once, in the default language's build): writes the full report, pages and data entries, to `translation-status.json` at the site
   root (the same report that `make translations` prints).
 
 How a translation records its source:
@@ -29,9 +29,10 @@ import logging
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-import yaml
 from mkdocs.utils import get_relative_url
 from mkdocs.utils.meta import get_data as get_markdown_meta
+
+from data_loader import parse_yaml
 
 log = logging.getLogger("mkdocs.hooks.translation_status")
 
@@ -80,7 +81,7 @@ def data_entries(data_dir: Path, name: str) -> dict[str, str]:
     path = data_dir / f"{name}.yml"
     if not path.exists():
         return {}
-    raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    raw = parse_yaml(path.read_text(encoding="utf-8"))
     if name == "review":
         entries = {"review": raw}
     elif isinstance(raw, dict):
@@ -99,7 +100,7 @@ def recorded_data_hashes(data_dir: Path) -> dict[str, dict[str, str]]:
     path = data_dir / STATUS_FILE
     if not path.exists():
         return {}
-    return yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    return parse_yaml(path.read_text(encoding="utf-8")) or {}
 
 
 def page_status(docs_dir: Path, page: str) -> Stale | None:
@@ -164,6 +165,9 @@ def english_href(chinese_url: str) -> str:
 
 
 def on_post_build(config) -> None:
+    i18n = config.plugins["i18n"]
+    if i18n.current_language != i18n.default_language:
+        return  # one report per build, not one per language: it covers both
     root = Path(config.config_file_path).parent
     result = report(root)
     (Path(config.site_dir) / REPORT_FILE).write_text(

@@ -108,3 +108,11 @@ def test_glossary_tooltip_shows_on_hover_and_focus(new_page, site_url):
     page.locator("body").click(position={"x": 5, "y": 400})
     term.hover()
     assert tip.is_visible()
+
+
+def test_text_uses_the_system_font_stack_with_chinese_fonts(new_page, site_url):
+    """No web font is loaded; the page asks for the platforms' Chinese fonts by name (site.css)."""
+    page, _ = new_page()
+    page.goto(site_url + "zh/introduction/", wait_until="networkidle")
+    family = page.evaluate("getComputedStyle(document.querySelector('.md-typeset p')).fontFamily")
+    assert "Noto Sans CJK SC" in family and "PingFang SC" in family, family

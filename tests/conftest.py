@@ -168,6 +168,26 @@ class PageLog:
         return [*self.external_requests, *self.failed_requests, *self.console_errors, *self.page_errors]
 
 
+def watch(page, local_host: str) -> PageLog:
+    """Record on `page` every request to another host (and block it), failed request, console error and script error."""
+    log = PageLog()
+
+    def route(route_request):
+        url = route_request.request.url
+        if urlparse(url).netloc != local_host and not url.startswith(("data:", "blob:", "about:")):
+            log.external_requests.append(url)
+            return route_request.abort()
+        return route_request.continue_()
+
+    page.route("**/*", route)
+    page.on("console", lambda msg: msg.type == "error" and log.console_errors.append(msg.text))
+    page.on("pageerror", lambda error: log.page_errors.append(str(error)))
+    page.on("requestfailed", lambda request: log.failed_requests.append(f"failed: {request.url}"))
+    page.on("response", lambda response: response.status >= 400
+            and log.failed_requests.append(f"{response.status}: {response.url}"))
+    return log
+
+
 @pytest.fixture
 def new_page(browser, site_url):
     """Open a fresh browser page; returns (page, log). Requests to other hosts are blocked and recorded."""
@@ -181,22 +201,7 @@ def new_page(browser, site_url):
         )
         contexts.append(context)
         page = context.new_page()
-        log = PageLog()
-
-        def route(route_request):
-            url = route_request.request.url
-            if urlparse(url).netloc != local_host and not url.startswith(("data:", "blob:", "about:")):
-                log.external_requests.append(url)
-                return route_request.abort()
-            return route_request.continue_()
-
-        page.route("**/*", route)
-        page.on("console", lambda msg: msg.type == "error" and log.console_errors.append(msg.text))
-        page.on("pageerror", lambda error: log.page_errors.append(str(error)))
-        page.on("requestfailed", lambda request: log.failed_requests.append(f"failed: {request.url}"))
-        page.on("response", lambda response: response.status >= 400
-                and log.failed_requests.append(f"{response.status}: {response.url}"))
-        return page, log
+        return page, watch(page, local_host)
 
     yield open_page
     for context in contexts:

@@ -17,7 +17,7 @@ from urllib.parse import urlparse
 import pytest
 import yaml
 
-from conftest import LANGUAGES, MKDOCS, PAGES, ROOT, PageLog, build_env, serve, site_path
+from conftest import LANGUAGES, MKDOCS, PAGES, ROOT, build_env, serve, site_path, watch
 
 sys.path.insert(0, str(ROOT / "hooks"))
 import data_loader  # noqa: E402
@@ -268,20 +268,8 @@ def served_page(browser):
     def open_page(base: str):
         context = browser.new_context(viewport={"width": 1280, "height": 900})
         contexts.append(context)
-        page, log, host = context.new_page(), PageLog(), urlparse(base).netloc
-
-        def route(route_request):
-            if urlparse(route_request.request.url).netloc != host:
-                log.external_requests.append(route_request.request.url)
-                return route_request.abort()
-            return route_request.continue_()
-
-        page.route("**/*", route)
-        page.on("console", lambda msg: msg.type == "error" and log.console_errors.append(msg.text))
-        page.on("pageerror", lambda error: log.page_errors.append(str(error)))
-        page.on("requestfailed", lambda request: log.failed_requests.append(f"failed: {request.url}"))
-        page.on("response", lambda response: response.status >= 400
-                and log.failed_requests.append(f"{response.status}: {response.url}"))
+        page = context.new_page()
+        log = watch(page, urlparse(base).netloc)
         return page, log
 
     yield open_page

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from playwright.sync_api import Error as PlaywrightError
 
 from conftest import MKDOCS, build_env, copy_project, site_path
 
@@ -44,9 +45,17 @@ def served_copy(tmp_path):
 
 def _wait_for(condition, seconds=120, what="condition"):
     deadline = time.monotonic() + seconds
-    while not condition():
+    while not _holds(condition):
         assert time.monotonic() < deadline, f"timed out waiting for {what}"
         time.sleep(0.5)
+
+
+def _holds(condition) -> bool:
+    """The condition, or false while the page is being replaced by a live reload (it cannot be read then)."""
+    try:
+        return condition()
+    except PlaywrightError:
+        return False
 
 
 def _edit_first_model_name(project: Path, name) -> None:

@@ -281,10 +281,15 @@ def chart_context(macros) -> dict:
     # Below this size a bubble would be smaller than MIN_BUBBLE_PX (a radius); it is drawn at that size.
     min_bubble = largest * (MIN_BUBBLE_PX / (MAX_BUBBLE_PX / 2)) ** 2 if largest else None
     present = {name: sorted({getattr(m, name) for m in models}) for name in ("domain", "architecture")}
+    families = [f for f in data.families.values() if any(m.family == f.id for m in models)]
+    # (select name, its label, its options as (value, text)); the names are those model-chart.js filters on.
+    filters = [
+        ("family", macros.ui("family"), [(f.id, f.name[lang]) for f in families]),
+        ("domain", macros.ui("domain"), [(d, macros.ui(f"domain-{d}")) for d in present["domain"]]),
+        ("arch", macros.ui("architecture"), [(a, macros.ui(f"arch-{a}")) for a in present["architecture"]]),
+    ]
     return {
-        "config": config, "models": models, "styles": family_styles(data.families),
-        "families": [f for f in data.families.values() if any(m.family == f.id for m in models)],
-        "domains": present["domain"], "architectures": present["architecture"],
+        "config": config, "models": models, "styles": family_styles(data.families), "filters": filters,
         "summary": summary(macros), "min_bubble": macros.format_parameters(min_bubble), "plotly": macros.asset(PLOTLY_BUNDLE),
         "plotly_locale": macros.asset(PLOTLY_LOCALE) if PLOTLY_LOCALES[lang] else None,
         "script": macros.asset(CHART_SCRIPT),

@@ -35,6 +35,9 @@ $(STAMP): requirements.lock
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV) || { \
 	  echo "Could not create a virtual environment: on Debian, install python3-venv (apt-get install python3-venv)."; exit 1; }
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements.lock
+	@# The hooks import the project's package `llm_medicine/`: put this folder on the venv's path (as an editable
+	@# install would, without a build step).
+	@$(BIN)/python -c "import sysconfig, pathlib; pathlib.Path(sysconfig.get_paths()['purelib'], 'llm_medicine.pth').write_text('$(CURDIR)\n')"
 	@cp requirements.lock $(STAMP)
 
 clean:

@@ -16,17 +16,18 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 
 _state = {"active": False, "final": None, "partial": None, "failed": False}
 
 
-def on_startup(command: str, dirty: bool) -> None:
+def on_startup(*, command: str, dirty: bool) -> None:
     _state.update(active=command in ("build", "gh-deploy"), final=None, partial=None, failed=False)
 
 
 @event_priority(-1000)
-def on_config(config):
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
     if not _state["active"]:
         return config
     if _state["partial"] is None:
@@ -38,7 +39,7 @@ def on_config(config):
     return config
 
 
-def on_build_error(error) -> None:
+def on_build_error(*, error: Exception) -> None:
     if _state["active"]:
         _state["failed"] = True
 

@@ -18,19 +18,23 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+from mkdocs.config.defaults import MkDocsConfig
+
+from llm_medicine import languages
+
 DEFAULT_LANGUAGE_COPY = "404.default-language.html"
 
 
-def on_post_build(config) -> None:
-    site, i18n = Path(config.site_dir), config.plugins["i18n"]
+def on_post_build(*, config: MkDocsConfig) -> None:
+    site, langs, lang = Path(config.site_dir), languages.of_config(config), languages.current(config)
     rendered, default_copy = site / "404.html", site / DEFAULT_LANGUAGE_COPY
-    if i18n.current_language == i18n.default_language:
+    if lang == langs.default:
         shutil.copyfile(rendered, default_copy)
         return
-    shutil.copyfile(rendered, site / i18n.current_language / "404.html")
+    shutil.copyfile(rendered, site / lang / "404.html")
     for page in site.rglob("index.html"):
         if page.parent != site:
             shutil.copyfile(site / "sitemap.xml", page.parent / "sitemap.xml")
     shutil.copyfile(default_copy, rendered)
-    if i18n.current_language == i18n.build_languages[-1]:
+    if lang == langs.all[-1]:
         default_copy.unlink()

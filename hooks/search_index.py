@@ -22,7 +22,10 @@ import logging
 import re
 from pathlib import Path
 
+from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
+
+from llm_medicine import languages
 
 log = logging.getLogger("mkdocs.hooks.search_index")
 
@@ -40,16 +43,15 @@ def _write(path: Path, index: dict) -> None:
 
 
 @event_priority(-200)
-def on_post_build(config) -> None:
+def on_post_build(*, config: MkDocsConfig) -> None:
     site = Path(config.site_dir)
     index_path = site / "search" / "search_index.json"
     if not index_path.exists():
         return
     index = json.loads(index_path.read_text(encoding="utf-8"))
-    index["config"]["lang"] = ["en"]
-    i18n = config.plugins["i18n"]
-    others = [lang for lang in i18n.build_languages if lang != i18n.default_language]
-    for lang in others:
+    langs = languages.of_config(config)
+    index["config"]["lang"] = [langs.default]
+    for lang in langs.translations:
         prefix = f"{lang}/"
         moved = [entry for entry in index["docs"] if entry.get("location", "").startswith(prefix)]
         if not moved:
@@ -57,7 +59,7 @@ def on_post_build(config) -> None:
         index["docs"] = [entry for entry in index["docs"] if not entry.get("location", "").startswith(prefix)]
         for entry in moved:
             entry["location"] = entry["location"][len(prefix):]
-            if lang == "zh":
+            if not languages.writes_words_apart(lang):
                 entry["title"], entry["text"] = segment(entry["title"]), segment(entry["text"])
         _write(site / lang / "search" / "search_index.json", {**index, "docs": moved})
         log.debug("search index for '%s': %d entries", lang, len(moved))

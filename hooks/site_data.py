@@ -1,8 +1,9 @@
-"""Validate `data/` at the start of every build.
+"""Validate `data/` at the start of every build, and give the theme templates what they read from it.
 
 MkDocs events:
-- `on_startup`: notes whether this is `mkdocs serve` (see `build_state.py`).
-- `on_config` (priority 100, before every plugin): loads and validates all data once; a problem stops
+- `on_startup`: notes whether this is `mkdocs serve` (`llm_medicine/serve_fallback.py`).
+- `on_config` (priority 100, before every plugin): checks that mkdocs.yml builds the languages the data is
+  written in, then loads and validates all data once (`llm_medicine.data.site_data`); a problem stops
   `mkdocs build` before the site folder is touched, so nothing is half-written.
 - `on_env` (once per language, after every page is read): gives theme templates `site_ui(key)` (strings from
   data/ui.yml in that language) and the unresolved problems (shown as a banner under `mkdocs serve`).
@@ -11,31 +12,29 @@ MkDocs events:
 from __future__ import annotations
 
 import functools
-from pathlib import Path
 
+from jinja2 import Environment
+from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
+from mkdocs.structure.files import Files
 
-import build_state
-from data_loader import DataError, load_site_data
+from llm_medicine import languages, serve_fallback
+from llm_medicine.data import site_data
 
 
-def on_startup(command: str, dirty: bool) -> None:
-    build_state.serving = command == "serve"
+def on_startup(*, command: str, dirty: bool) -> None:
+    serve_fallback.start(command)
 
 
 @event_priority(100)
-def on_config(config):
-    data_dir = Path(config.config_file_path).parent / "data"
-    try:
-        build_state.last_good_data = load_site_data(data_dir)
-        build_state.resolved("data")
-    except DataError as error:
-        if build_state.last_good_data is None or not build_state.keep_going("data", str(error)):
-            raise
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    serve_fallback.begin_build()
+    languages.check(config)
+    site_data(config)
     return config
 
 
-def on_env(env, config, files):
-    env.globals["site_ui"] = functools.partial(build_state.last_good_data.text, lang=config.theme["language"])
-    env.globals["build_problems"] = build_state.problem_banner()
+def on_env(env: Environment, /, *, config: MkDocsConfig, files: Files) -> Environment:
+    env.globals["site_ui"] = functools.partial(site_data(config).text, lang=config.theme["language"])
+    env.globals["build_problems"] = serve_fallback.problem_banner()
     return env

@@ -11,21 +11,23 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 
-LANGUAGES = ("en", "zh")
+from llm_medicine import languages
 
 
-def on_pre_build(config) -> None:
+def on_pre_build(*, config: MkDocsConfig) -> None:
+    langs = languages.of_config(config).all
     docs = Path(config.docs_dir)
-    pages = {lang: {p.relative_to(docs / lang).as_posix() for p in (docs / lang).rglob("*.md")} for lang in LANGUAGES}
-    strays = [p.relative_to(docs).as_posix() for p in docs.rglob("*.md") if p.relative_to(docs).parts[0] not in LANGUAGES]
+    pages = {lang: {p.relative_to(docs / lang).as_posix() for p in (docs / lang).rglob("*.md")} for lang in langs}
+    strays = [p.relative_to(docs).as_posix() for p in docs.rglob("*.md") if p.relative_to(docs).parts[0] not in langs]
     if strays:
-        raise PluginError("Every page lives in docs/en/ or docs/zh/; found: " + ", ".join(sorted(strays)))
+        raise PluginError(f"Every page lives in {' or '.join(f'docs/{lang}/' for lang in langs)}; found: " + ", ".join(sorted(strays)))
     missing = [
         f"docs/{lang}/{page} (translation of docs/{other}/{page})"
-        for lang in LANGUAGES
-        for other in LANGUAGES
+        for lang in langs
+        for other in langs
         if other != lang
         for page in sorted(pages[other] - pages[lang])
     ]

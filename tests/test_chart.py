@@ -21,9 +21,8 @@ from bs4 import BeautifulSoup
 
 from conftest import LANGUAGES, ROOT
 
-sys.path.insert(0, str(ROOT / "hooks"))
-import data_loader  # noqa: E402
-import model_chart  # noqa: E402
+from llm_medicine import data as data_loader
+from llm_medicine import chart as model_chart
 
 CHART_PAGES = {lang: f"{prefix}current-llms/" for lang, prefix in LANGUAGES.items()}
 EMBED_PAGES = {lang: f"{prefix}embed/model-sizes/" for lang, prefix in LANGUAGES.items()}

@@ -11,9 +11,8 @@ import yaml
 
 from conftest import ROOT
 
-sys.path.insert(0, str(ROOT / "hooks"))
-import data_loader  # noqa: E402
-import data_schema  # noqa: E402
+from llm_medicine import data as data_loader
+from llm_medicine import schema as data_schema
 
 
 @pytest.fixture(scope="module")

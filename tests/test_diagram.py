@@ -18,9 +18,8 @@ import yaml
 
 from conftest import LANGUAGES, ROOT
 
-sys.path.insert(0, str(ROOT / "hooks"))
-import data_loader  # noqa: E402
-import training_diagram as td  # noqa: E402
+from llm_medicine import data as data_loader
+from llm_medicine import diagram as td
 
 PAGES = {lang: f"{prefix}how-llms-are-built/" for lang, prefix in LANGUAGES.items()}
 EMBEDS = {lang: f"{prefix}embed/training-stages/" for lang, prefix in LANGUAGES.items()}

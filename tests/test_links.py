@@ -11,7 +11,6 @@ from pathlib import Path
 
 from conftest import MKDOCS, ROOT, build_env, site_path
 
-sys.path.insert(0, str(ROOT / "scripts"))
 import link_report  # noqa: E402
 
 

@@ -19,10 +19,9 @@ import yaml
 
 from conftest import LANGUAGES, MKDOCS, PAGES, ROOT, build_env, serve, site_path, watch
 
-sys.path.insert(0, str(ROOT / "hooks"))
-import data_loader  # noqa: E402
-import page_index  # noqa: E402
-import translation_status  # noqa: E402
+from llm_medicine import data as data_loader
+from llm_medicine import link_index as page_index
+from llm_medicine import translation_report as translation_status
 
 SITE_URL = "https://llm-medicine.github.io/llm-medicine/"
 LINK_TO = "link-to/index.html"
@@ -331,6 +330,13 @@ def test_site_url_can_be_overridden_for_another_host(tmp_path):
     assert 'href="/llm/assets/' in (site / "404.html").read_text(encoding="utf-8")
 
 
+def project_languages():
+    from mkdocs.config import load_config
+
+    from llm_medicine import languages
+    return languages.of_config(load_config(str(ROOT / "mkdocs.yml")))
+
+
 # Translation status --------------------------------------------------------------------------------------
 
 
@@ -413,10 +419,11 @@ def test_update_rewrites_only_the_source_hash_line(tmp_path):
     script.main(["--root", str(tmp_path), "--update", "x.md"])
     digest = translation_status.page_hash("# X { #x }\n\nText.\n")
     assert chinese.read_text() == f"---\ndescription: 中\nsource_hash: {digest}\n---\n\n# 甲 {{ #x }}\n\n正文。\n"
-    assert translation_status.page_status(tmp_path / "docs", "x.md") is None
+    assert translation_status.page_status(tmp_path / "docs", "x.md", project_languages()) == []
 
 
 def test_the_built_report_matches_the_script(built_site):
     built = json.loads((built_site / "translation-status.json").read_text(encoding="utf-8"))
-    assert built == translation_status.report(ROOT)
+    assert built == translation_status.report(ROOT / "docs", data_loader.load_site_data(ROOT / "data"),
+                                              project_languages())
     assert built["checked"]["pages"] == len(list((ROOT / "docs" / "zh").rglob("*.md")))

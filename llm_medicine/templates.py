@@ -1,6 +1,6 @@
 """The one Jinja environment that renders pages and components from `overrides/`.
 
-Handles no MkDocs event; `page_macros.py` and the chart and diagram modules render through it.
+Handles no MkDocs event; the hook `page_macros.py` and `macros.PageMacros` render through it.
 
 - Autoescaping is on for everything, so text from `data/` is escaped wherever it lands; JSON goes through
   the `tojson` filter, which escapes `<`, `>`, `&` and quotes for `<script>` and attributes.
@@ -16,7 +16,7 @@ from pathlib import Path
 
 import jinja2
 
-import formatting
+from llm_medicine import formatting
 
 
 @functools.lru_cache(maxsize=2)
@@ -37,3 +37,8 @@ def environment(overrides_dir: str) -> jinja2.Environment:
 
 def overrides_dir(config) -> str:
     return str(Path(config.config_file_path).parent / "overrides")
+
+
+def source_of(error: jinja2.TemplateSyntaxError, page: str) -> str:
+    """The file an editor must open: the component template when the error is in one, else the page."""
+    return f"overrides/{error.name}" if error.name else page

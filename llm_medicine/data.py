@@ -1,6 +1,8 @@
-"""Load `data/*.yml`, validate it against `data_schema.py` once, and hand out the validated objects.
+"""Load `data/*.yml`, validate it against `schema.py` once, and hand out the validated objects.
 
-Handles no MkDocs event itself; `site_data.py` calls `load_site_data()` from `on_config`.
+`site_data(config)` is the one way in for every hook, template and chart: it returns the validated data of this
+build (under `mkdocs serve`, the last good data while an edit is broken; see `serve_fallback.py`). Nothing else
+in the project reads a data file.
 
 - Every error in every file is collected first, then reported together, each on one line that names the file,
   the entry (its id, or its index when it has none) and the field, and says what was expected.
@@ -22,7 +24,7 @@ import yaml
 from mkdocs.exceptions import PluginError
 from pydantic import BaseModel, ValidationError
 
-import data_schema as schema
+from llm_medicine import schema, serve_fallback
 
 LIST_FILES: dict[str, type[BaseModel]] = {
     "families": schema.Family,
@@ -37,7 +39,9 @@ LIST_FILES: dict[str, type[BaseModel]] = {
 }
 MAPPING_FILES: dict[str, type[BaseModel]] = {"review": schema.Review}
 STRINGS_FILE = "ui"
-ALL_FILES = (*LIST_FILES, *MAPPING_FILES, STRINGS_FILE)
+TRANSLATION_RECORDS_FILE = "translation-status"
+"""Written by `scripts/translation-status.py --update`: the hash of each entry's English texts when translated."""
+ALL_FILES = (*LIST_FILES, *MAPPING_FILES, STRINGS_FILE, TRANSLATION_RECORDS_FILE)
 
 
 # libyaml's loader when PyYAML was built with it (the wheels are): the same safe subset, many times faster.
@@ -65,7 +69,10 @@ class SiteData:
     references: dict[int, schema.Reference]
     corrections: dict[str, schema.Correction]
     ui: dict[str, schema.UiString]
-    fingerprint: tuple = field(repr=False, compare=False)
+    translation_records: dict[str, dict[str, str]]
+    """`{data file: {entry id: hash of its English texts when it was last translated}}`."""
+    documents: dict[str, Any] = field(repr=False, compare=False)
+    """Each file as parsed, before validation (the translation report hashes its English texts)."""
 
     def text(self, key: str, lang: str) -> str:
         try:
@@ -100,8 +107,28 @@ def fingerprint(data_dir: Path) -> tuple:
 
 
 def load_site_data(data_dir: str | Path) -> SiteData:
+    """Validated data of `data_dir`; raises `DataError` listing every problem. Cached until a file changes."""
     data_dir = Path(data_dir).resolve()
     return _load_cached(data_dir, fingerprint(data_dir))
+
+
+def data_dir(config) -> Path:
+    return Path(config.config_file_path).parent / "data"
+
+
+def site_data(config) -> SiteData:
+    """The validated data of this build: the one accessor every hook uses.
+
+    Under `mkdocs serve`, while an edit is broken, the last good data (and a banner naming the problem).
+    """
+    try:
+        data = load_site_data(data_dir(config))
+    except DataError as error:
+        if not serve_fallback.keep_going("data", str(error)):
+            raise
+        return serve_fallback.last_good("data")
+    serve_fallback.remember("data", data)
+    return data
 
 
 @functools.lru_cache(maxsize=4)
@@ -117,6 +144,10 @@ def _load_cached(data_dir: Path, stamp: tuple) -> SiteData:
             parsed[name] = _validate_one(name, raw[name], model, problems)
     if raw[STRINGS_FILE] is not None:
         parsed[STRINGS_FILE] = _validate_strings(raw[STRINGS_FILE], problems)
+    if raw[TRANSLATION_RECORDS_FILE] is not None:
+        records = _validate_one(TRANSLATION_RECORDS_FILE, raw[TRANSLATION_RECORDS_FILE], schema.TranslationRecords,
+                                problems)
+        parsed[TRANSLATION_RECORDS_FILE] = records.root if records else {}
     if not problems.lines:
         _check_references(parsed, problems)
     if problems.lines:
@@ -137,7 +168,8 @@ def _load_cached(data_dir: Path, stamp: tuple) -> SiteData:
         references={ref.number: ref for ref in sorted(parsed["references"], key=lambda r: r.number)},
         corrections=_by_id(parsed["corrections"]),
         ui=parsed[STRINGS_FILE],
-        fingerprint=stamp,
+        translation_records=parsed[TRANSLATION_RECORDS_FILE],
+        documents=raw,
     )
 
 
@@ -152,13 +184,21 @@ def _read_yaml(data_dir: Path, name: str, problems: _Problems) -> Any:
     except FileNotFoundError:
         problems.add(name, None, None, "file is missing (every data file is required)")
         return None
+    except UnicodeDecodeError as error:
+        line = path.read_bytes()[: error.start].count(b"\n") + 1
+        problems.add(name, None, None, f"line {line}: not UTF-8 text (byte {error.object[error.start]:#04x}); "
+                                       "save the file as UTF-8")
+        return None
     try:
-        return parse_yaml(text)
+        document = parse_yaml(text)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark
         position = f"line {mark.line + 1}, column {mark.column + 1}: " if mark else ""
         problems.add(name, None, None, f"YAML syntax error at {position}{error.problem}")
         return None
+    if document is None:
+        problems.add(name, None, None, "file is empty (it needs its entries)")
+    return document
 
 
 def _entry_label(item: Any, index: int) -> str:
@@ -196,7 +236,7 @@ def _validate_one(name: str, item: Any, model: type[BaseModel], problems: _Probl
     try:
         return model.model_validate(item)
     except ValidationError as error:
-        _report(name, None, model, error, problems, index_first=False)
+        _report(name, None, model, error, problems)
         return None
 
 
@@ -209,12 +249,12 @@ def _validate_strings(items: Any, problems: _Problems) -> dict[str, schema.UiStr
         try:
             strings[key] = schema.UiString.model_validate(value)
         except ValidationError as error:
-            _report(STRINGS_FILE, f"entry '{key}'", schema.UiString, error, problems, index_first=False)
+            _report(STRINGS_FILE, f"entry '{key}'", schema.UiString, error, problems)
     return strings
 
 
 def _report(name: str, label: str | None, model: type[BaseModel], error: ValidationError,
-            problems: _Problems, index_first: bool = False) -> None:
+            problems: _Problems) -> None:
     for detail in error.errors():
         location = [part for part in detail["loc"] if not str(part).startswith("function-")]
         field_path = ".".join(str(part) for part in location) or None

@@ -1,6 +1,6 @@
 """The one schema for everything in `data/`.
 
-Handles no MkDocs event itself: `data_loader.py` validates each file against the models below once per
+Handles no MkDocs event itself: `data.py` validates each file against the models below once per
 build, and every hook, template and chart reads the validated objects, never the raw YAML.
 
 Every model forbids unknown fields, so a typo in a key is an error, not a silently ignored value.
@@ -13,9 +13,12 @@ import datetime as dt
 import re
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, RootModel, StringConstraints, field_validator, model_validator
 
 LANGUAGES = ("en", "zh")
+"""The languages every reader-facing text is written in; mkdocs.yml must build exactly these."""
+SOURCE_LANGUAGE = LANGUAGES[0]
+"""The language the others are translated from: the site's default language."""
 
 Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$", min_length=1, max_length=60)]
 NonEmpty = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
@@ -301,3 +304,7 @@ Review.model_rebuild()
 
 
 UiString = Text
+
+
+class TranslationRecords(RootModel[dict[str, dict[str, Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{12}$")]]]]):
+    """`data/translation-status.yml`: for each data file, each entry's English texts' hash when last translated."""

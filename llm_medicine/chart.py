@@ -25,7 +25,7 @@ from dataclasses import dataclass
 
 import plotly.graph_objects as go
 
-import formatting
+from llm_medicine import formatting
 
 log = logging.getLogger("mkdocs.hooks.model_chart")
 
@@ -268,7 +268,7 @@ def chart_context(macros) -> dict:
     data, lang = macros.data, macros.lang
     figure, axes = build_figure(macros)
     models = chart_models(data)
-    downloads = "downloads/" if lang == "en" else f"{lang}/downloads/"
+    downloads = f"{macros.language_root}downloads/"
     config = {
         "lang": lang, "locale": PLOTLY_LOCALES[lang], "figure": figure, "axes": axes,
         "models": {m.id: {"family": m.family, "domain": m.domain, "arch": m.architecture,

@@ -1,0 +1,18 @@
+"""What the site's MkDocs hooks share: the data, its schema and loader, and what is drawn from it.
+
+The hooks in `hooks/` (the only modules `mkdocs.yml` registers) are thin entry points; each calls into this
+package. Data flows one way:
+
+    data/*.yml --data.load_site_data (schema.py, cached)--> data.site_data(config) --> every hook
+                                                                  |
+                         serve_fallback: under `mkdocs serve`, the last good data when an edit is bad
+
+- `languages`: the site's languages, read from mkdocs-static-i18n's configuration.
+- `schema`, `data`: the one schema and the one loader of `data/`.
+- `templates`, `macros`: the Jinja environment and the names a page may call (`{{ params("gpt-3") }}`).
+- `chart`, `diagram`, `downloads`, `link_index`, `glossary_links`: Figure 2, Figure 1, the chart's data
+  files, the Stable links page, the glossary tooltips.
+- `formatting`: numbers and dates in each language (Babel).
+- `translation_report`: which Chinese texts may be out of date.
+- `serve_fallback`: what `mkdocs serve` keeps from the last good build while an edit is broken.
+"""

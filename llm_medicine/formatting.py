@@ -1,0 +1,33 @@
+"""How numbers and dates read in each language, by Babel (CLDR): `8.9B` / `89亿`, `Feb 2022` / `2022年2月`.
+
+Templates, pages and the chart call these, so a size or a date is written the same way everywhere it appears.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from babel.dates import format_skeleton
+from babel.numbers import format_compact_decimal
+
+from llm_medicine import schema
+
+# The site's language codes are those of mkdocs.yml; Babel wants a full CLDR locale for Chinese (Simplified, China).
+BABEL_LOCALES = {"zh": "zh_Hans_CN"}
+
+
+def babel_locale(lang: str) -> str:
+    return BABEL_LOCALES.get(lang, lang)
+
+
+def format_parameters(count: float | None, lang: str, undisclosed: str) -> str:
+    """`8.9B` / `89亿`; `undisclosed` is the page-language word used when the size is not public."""
+    if count is None:
+        return undisclosed
+    return format_compact_decimal(count, locale=babel_locale(lang), fraction_digits=2)
+
+
+def format_release(date: schema.ReleaseDate, lang: str) -> str:
+    """`Feb 2022` / `2022年2月`, with the day when the source gives it (`Feb 14, 2019` / `2019年2月14日`)."""
+    skeleton = "yMMMd" if date.day else "yMMM"
+    return format_skeleton(skeleton, dt.date(date.year, date.month, date.day or 1), locale=babel_locale(lang))

@@ -1,0 +1,154 @@
+"""The names a Markdown page may call, bound to one page and its language.
+
+A page calls the methods of `PageMacros` (`{{ cite(12) }}`, `{{ params("gpt-3") }}`, `{{ model_cards() }}`);
+each renders a template from `overrides/components/` with the validated data and the page's language. An
+unknown id or a missing UI string raises `PageMacroError` or `DataError`; the hook `page_macros.py` turns them
+into one message naming the page.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+
+import jinja2
+from markupsafe import Markup
+from mkdocs.utils import get_relative_url
+from mkdocs.utils.meta import get_data as get_markdown_meta
+
+from llm_medicine import chart, diagram, formatting
+from llm_medicine.link_index import LinkIndexError, link_index_context
+from llm_medicine.data import SiteData
+from llm_medicine.languages import Languages
+
+
+class PageMacros:
+    """The names a page may call, bound to one page and its language."""
+
+    def __init__(self, data: SiteData, langs: Languages, lang: str, page, files, env: jinja2.Environment):
+        self.data, self.lang, self.page, self.files, self.env = data, lang, page, files, env
+        self.language_root = langs.root(lang)
+        """This language's folder from the site root: `""` or `"zh/"`."""
+
+    # Links -------------------------------------------------------------------------------------------
+
+    def url(self, target: str, anchor: str | None = None) -> str:
+        """Relative URL from this page to `target` (a page file name such as `models.md`) in its language."""
+        src_uri = posixpath.join(self.lang, target)
+        file = self.files.get_file_from_path(src_uri)
+        if file is None:
+            raise PageMacroError(f"links to '{target}', which has no page in '{self.lang}'")
+        href = get_relative_url(file.url, self.page.url)
+        return f"{href}#{anchor}" if anchor else href
+
+    def asset(self, path: str) -> str:
+        """Relative URL from this page to a file at the site root (theme assets are built once, at the root)."""
+        return get_relative_url(path, self.page.url)
+
+    def page_title(self, target: str) -> str:
+        """The title of another page in this language: its front matter `title`, else its first heading."""
+        file = self.files.get_file_from_path(posixpath.join(self.lang, target))
+        if file is None:
+            raise PageMacroError(f"names '{target}', which has no page in '{self.lang}'")
+        body, meta = get_markdown_meta(file.content_string)
+        if meta.get("title"):
+            return str(meta["title"])
+        heading = re.search(r"^#\s+(.+?)(?:\s*\{[^}]*\})?\s*$", body, flags=re.MULTILINE)
+        if heading is None:
+            raise PageMacroError(f"'{target}' has neither a title nor a heading")
+        return heading.group(1)
+
+    def ui(self, key: str) -> str:
+        return self.data.text(key, self.lang)
+
+    # Inline macros -----------------------------------------------------------------------------------
+
+    def cite(self, *numbers: int) -> Markup:
+        missing = [n for n in numbers if n not in self.data.references]
+        if missing or not numbers:
+            raise PageMacroError(f"cite{numbers}: no reference numbered {missing} in data/references.yml")
+        return self._component("cite", groups=_consecutive_runs(sorted(numbers)))
+
+    def correction(self, correction_id: str) -> Markup:
+        return self._component("correction", correction=self._lookup("corrections", correction_id))
+
+    def model_link(self, model_id: str) -> Markup:
+        return self._component("model-link", model=self._lookup("models", model_id))
+
+    def params(self, model_id: str) -> str:
+        return self.format_parameters(self._lookup("models", model_id).parameters)
+
+    def term(self, term_id: str) -> Markup:
+        return self._component("term-link", term=self._lookup("glossary", term_id))
+
+    def format_parameters(self, count: float | None) -> str:
+        return formatting.format_parameters(count, self.lang, self.ui("parameters-undisclosed"))
+
+    # Components --------------------------------------------------------------------------------------
+
+    def section_cards(self) -> Markup:
+        return self._component("section-cards")
+
+    def review_citation(self) -> Markup:
+        return self._component("review-citation")
+
+    def model_cards(self) -> Markup:
+        return self._component("model-cards")
+
+    def tasks_table(self) -> Markup:
+        return self._component("tasks-table")
+
+    def limitations_list(self) -> Markup:
+        return self._component("limitations-list")
+
+    def glossary_list(self) -> Markup:
+        return self._component("glossary-list")
+
+    def benchmarks_list(self) -> Markup:
+        return self._component("benchmarks-list")
+
+    def references_list(self) -> Markup:
+        return self._component("references-list")
+
+    def model_chart(self) -> Markup:
+        return self._component("model-chart", **chart.chart_context(self))
+
+    def training_diagram(self) -> Markup:
+        return self._component("training-diagram", **diagram.diagram_context(self))
+
+    def link_index(self, part: str) -> Markup:
+        """Stable links of one kind (sections, models, glossary, tasks, embeds) with copy buttons."""
+        try:
+            return self._component("link-index", **link_index_context(self, part))
+        except LinkIndexError as error:
+            raise PageMacroError(str(error)) from None
+
+    # Plumbing ----------------------------------------------------------------------------------------
+
+    def _lookup(self, collection: str, entry_id: str):
+        entries = getattr(self.data, collection)
+        if entry_id not in entries:
+            raise PageMacroError(f"no entry '{entry_id}' in data/{collection}.yml")
+        return entries[entry_id]
+
+    def _component(self, name: str, **values) -> Markup:
+        template = self.env.get_template(f"components/{name}.html")
+        return Markup(template.render(m=self, data=self.data, lang=self.lang, **values).strip())
+
+    def namespace(self) -> dict:
+        public = [name for name in dir(self) if not name.startswith("_") and name not in {"namespace", "language_root"}]
+        return {name: getattr(self, name) for name in public}
+
+
+class PageMacroError(Exception):
+    pass
+
+
+def _consecutive_runs(numbers: list[int]) -> list[tuple[int, int]]:
+    runs: list[tuple[int, int]] = []
+    for number in numbers:
+        if runs and number == runs[-1][1] + 1:
+            runs[-1] = (runs[-1][0], number)
+        else:
+            runs.append((number, number))
+    return runs

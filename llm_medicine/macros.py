@@ -72,8 +72,11 @@ class PageMacros:
     def correction(self, correction_id: str) -> Markup:
         return self._component("correction", correction=self._lookup("corrections", correction_id))
 
-    def model_link(self, model_id: str) -> Markup:
-        return self._component("model-link", model=self._lookup("models", model_id))
+    def model_link(self, model_id: str, label: str | None = None) -> Markup:
+        """A link to a model card. `label` is the text shown instead of the card name: in a sentence that reports
+        the review, pass the name the review uses ("GPT-3.5", "PubMedBERT"), so the authors are not made to
+        name a variant they never named."""
+        return self._component("model-link", model=self._lookup("models", model_id), label=label)
 
     def params(self, model_id: str) -> str:
         return self.format_parameters(self._lookup("models", model_id).parameters)

@@ -131,7 +131,12 @@ class Model(Strict):
     summary: Text
     source: Source
     verification: Verification
-    in_review: bool = Field(description="named in the review's text or Figure 2")
+    in_review: bool = Field(description="the review (text or Figure 2) names this very variant")
+    review_name: NonEmpty | None = Field(
+        default=None,
+        description="when the review names the model or its family but not this variant: the name it uses "
+        "(the card then says the variant is the site's choice)",
+    )
     notes: list[Id] = Field(default_factory=list, description="ids in corrections.yml")
 
     _check_release = field_validator("released", mode="before")(_parse_release)

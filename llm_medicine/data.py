@@ -314,6 +314,7 @@ def _check_references(parsed: dict[str, Any], problems: _Problems) -> None:
     for index, model in each("models"):
         check("models", index, model, "family", "families", [model.family])
         check("models", index, model, "notes", "corrections", model.notes)
+        check("models", index, model, "built_on", "models", model.built_on)
     for index, term in each("glossary"):
         check("glossary", index, term, "related", "glossary", term.related)
     for index, task in each("tasks"):

@@ -78,6 +78,41 @@ Architecture = Literal["encoder", "decoder", "multimodal", "encoder-kg", "undisc
 Domain = Literal["general", "biomedical", "clinical", "medical"]
 
 
+REVIEW_CUTOFF = dt.date(2023, 9, 1)
+"""The review's Figure 2 stops in August 2023; a model released from September 2023 on is after the review."""
+
+NOT_PRIMARY_HOSTS = ("wikipedia.org", "paperswithcode.com", "semanticscholar.org", "medium.com", "scholar.google.com",
+                     "researchgate.net", "alphaxiv.org")
+"""Mirrors and summaries: never a model's source (a developer's own model card on a hosting site is one)."""
+
+_COUNT = re.compile(r"^\s*(?P<number>\d+(?:\.\d+)?)\s*[- ]?(?P<unit>trillion|billion|million|[TBMtbm]|万亿|亿|万)\s*$")
+_UNITS = {"t": 1e12, "trillion": 1e12, "万亿": 1e12, "b": 1e9, "billion": 1e9, "亿": 1e8, "m": 1e6, "million": 1e6,
+          "万": 1e4}
+
+
+def parse_parameter_count(text: str) -> tuple[float, float] | None:
+    """`"70B"` -> (70e9, 0.5e9): the count a source states and half its last digit (how far it may be rounded)."""
+    match = _COUNT.match(text)
+    if match is None:
+        return None
+    number, unit = match["number"], _UNITS[match["unit"].lower()]
+    decimals = len(number.partition(".")[2])
+    return float(number) * unit, 0.5 * 10 ** -decimals * unit
+
+
+def _rounds_to(value: float, stated: tuple[float, float]) -> bool:
+    count, tolerance = stated
+    return abs(value - count) <= tolerance * 1.0001
+
+
+class Excerpt(Strict):
+    """A short verbatim excerpt of a source, in the source's own language."""
+
+    text: NonEmpty
+    lang: Literal["en", "zh"]
+    where: NonEmpty = Field(description="where in the source: Abstract, README, model card, Section 2...")
+
+
 class ReleaseDate(Strict):
     """A release date as precise as the source gives it: year and month, day when known."""
 
@@ -131,15 +166,56 @@ class Model(Strict):
     summary: Text
     source: Source
     verification: Verification
-    in_review: bool = Field(description="the review (text or Figure 2) names this very variant")
+    named_in_review: bool = Field(default=False, description="the review (text or Figure 2) names this very variant")
+    since_review: bool = Field(
+        default=False,
+        description="released after the review's cut-off (August 2023): the site's later layer, never the review's",
+    )
     review_name: NonEmpty | None = Field(
         default=None,
         description="when the review names the model or its family but not this variant: the name it uses "
         "(the card then says the variant is the site's choice)",
     )
     notes: list[Id] = Field(default_factory=list, description="ids in corrections.yml")
+    source_quote: Excerpt | None = Field(default=None, description="the primary source's own words on the size")
+    parameters_quoted: NonEmpty | None = Field(
+        default=None, description="the exact part of source_quote.text that states the size, as `70B` or `70亿`")
+    parameters_active: float | None = Field(
+        default=None, gt=0, description="mixture-of-experts models: the parameters used for each token")
+    built_on: list[Id] = Field(default_factory=list, description="ids in models.yml this model was trained from")
 
     _check_release = field_validator("released", mode="before")(_parse_release)
+
+    @model_validator(mode="after")
+    def _size_is_in_its_source(self) -> Model:
+        if self.since_review:
+            if self.source_quote is None:
+                raise ValueError("a model from after the review needs source_quote: its primary source's own words "
+                                 "stating the size (or that it is not disclosed)")
+            if self.source.href is None:
+                raise ValueError("a model from after the review needs a primary source with a link (source.url, "
+                                 "source.arxiv or source.doi)")
+            host = self.source.href.split("/")[2]
+            if any(host == name or host.endswith("." + name) for name in NOT_PRIMARY_HOSTS):
+                raise ValueError(f"source {self.source.href} is a mirror or summary, not a primary source: cite the "
+                                 "paper (arXiv id or DOI), the developer's repository, model card or announcement")
+            if self.named_in_review:
+                raise ValueError("named_in_review and since_review cannot both be true")
+            if self.released.as_date < REVIEW_CUTOFF:
+                raise ValueError(f"since_review is true but released is {self.released.iso}, before the review's "
+                                 f"cut-off ({REVIEW_CUTOFF:%Y-%m})")
+        if self.parameters_quoted is None:
+            if self.source_quote is not None and self.parameters is not None:
+                raise ValueError("source_quote is given with a disclosed size: add parameters_quoted, the part of "
+                                 "the excerpt that states it")
+            return self
+        if self.source_quote is None or self.parameters_quoted not in self.source_quote.text:
+            raise ValueError(f"parameters_quoted {self.parameters_quoted!r} does not appear in source_quote.text")
+        stated = parse_parameter_count(self.parameters_quoted)
+        if stated is None or self.parameters is None or not _rounds_to(self.parameters, stated):
+            raise ValueError(f"parameters_quoted {self.parameters_quoted!r} does not state parameters "
+                             f"({self.parameters:g})" if self.parameters else "parameters_quoted needs parameters")
+        return self
 
     @model_validator(mode="after")
     def _size_is_honest(self) -> Model:

@@ -152,7 +152,6 @@ class Model(Strict):
 
     id: Id
     name: NonEmpty
-    series: Id | None = Field(default=None, description="groups variants of one model, e.g. gpt-2")
     family: Id
     developer: Text
     architecture: Architecture

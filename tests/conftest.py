@@ -26,6 +26,7 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
+import yaml
 from bs4 import BeautifulSoup
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -41,10 +42,19 @@ CHROMIUM_ARGS = [
     "--no-first-run",
 ]
 LANGUAGES = {"en": "", "zh": "zh/"}
-PAGES = [
-    "", "introduction/", "how-llms-are-built/", "current-llms/", "models/", "medical-tasks/",
-    "limitations/", "glossary/", "benchmarks/", "references/", "about/",
-]
+
+
+def _pages(folder: Path) -> list[str]:
+    """The site-relative path of every page written in `folder` (the navigation's pages, not the embeds)."""
+    pages = [p.relative_to(folder).with_suffix("").as_posix() for p in sorted(folder.rglob("*.md"))]
+    return ["" if page == "index" else f"{page}/" for page in pages if not page.startswith("embed/")]
+
+
+PAGES = _pages(ROOT / "docs" / "en")
+"""Every page of the site (each in both languages), from the Markdown in docs/en/: a new page is tested at once."""
+EMBED_PAGES = [f"embed/{page}" for page in _pages(ROOT / "docs" / "en" / "embed")]
+ALL_PAGES = [prefix + page for prefix in LANGUAGES.values() for page in PAGES]
+ALL_EMBED_PAGES = [prefix + page for prefix in LANGUAGES.values() for page in EMBED_PAGES]
 
 
 def build_env() -> dict:
@@ -75,6 +85,21 @@ def built_site(tmp_path_factory) -> Path:
 
 
 @pytest.fixture(scope="session")
+def site_data():
+    """The validated data of the project, loaded once through the site's own loader."""
+    from llm_medicine.data import load_site_data
+
+    return load_site_data(ROOT / "data")
+
+
+def edit_yaml(path: Path, change) -> None:
+    """Rewrite the data file `path` after `change(entries)`, which edits the parsed YAML in place."""
+    entries = yaml.safe_load(path.read_text(encoding="utf-8"))
+    change(entries)
+    path.write_text(yaml.safe_dump(entries, allow_unicode=True, sort_keys=False), encoding="utf-8")
+
+
+@pytest.fixture(scope="session")
 def html(built_site):
     @functools.lru_cache(maxsize=None)
     def parse(path: str) -> BeautifulSoup:
@@ -85,7 +110,7 @@ def html(built_site):
 
 def copy_project(destination: Path) -> Path:
     destination.mkdir(parents=True, exist_ok=True)
-    for name in ("mkdocs.yml", "docs", "data", "hooks", "overrides"):
+    for name in ("mkdocs.yml", "docs", "data", "hooks", "llm_medicine", "overrides"):
         source = ROOT / name
         if source.is_dir():
             shutil.copytree(source, destination / name, ignore=shutil.ignore_patterns("__pycache__"))

@@ -7,10 +7,8 @@ from __future__ import annotations
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from conftest import LANGUAGES, PAGES
+from conftest import ALL_EMBED_PAGES, ALL_PAGES, LANGUAGES
 
-ALL_PAGES = [prefix + page for prefix in LANGUAGES.values() for page in PAGES]
-EMBED_PAGES = ["embed/model-sizes/", "zh/embed/model-sizes/", "embed/training-stages/", "zh/embed/training-stages/"]
 VIEWPORTS = {"desktop": (1280, 900), "phone": (375, 740)}
 AXE = Axe()
 
@@ -34,12 +32,13 @@ def test_page_has_no_fault(path, scheme, viewport, new_page, site_url):
     expected = "slate" if scheme == "dark" else "default"
     assert page.locator("body").get_attribute("data-md-color-scheme") == expected
     assert not log.problems(), log.problems()
+    assert page.locator("article h1").count() == 1, "a page has exactly one main heading"
     assert not serious_violations(page)
     overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
     assert overflow <= 0, f"{path} scrolls horizontally by {overflow}px at {viewport} width"
 
 
-@pytest.mark.parametrize("path", EMBED_PAGES)
+@pytest.mark.parametrize("path", ALL_EMBED_PAGES)
 def test_embed_pages_have_no_fault(path, new_page, site_url, built_site):
     if not (built_site / path / "index.html").exists():
         pytest.fail(f"{path} is missing")
@@ -90,9 +89,15 @@ def test_header_controls_are_reachable_and_show_focus(new_page, site_url):
     assert all(step["outline"] or step["shadow"] for step in trail), [s for s in trail if not (s["outline"] or s["shadow"])]
     assert any(step["forId"] and step["forId"].startswith("__palette") for step in trail), "palette toggle"
     assert any(step["forId"] == "__search" or "md-search__input" in (step["cls"] or "") for step in trail), "search"
-    languages = page.locator(".md-select__link[hreflang]")
-    page.locator(".md-header button.md-select__inner, .md-header .md-select").first.focus()
-    assert languages.count() == 2
+    page.evaluate("document.activeElement.blur()")
+    shown = "getComputedStyle(document.querySelector('.md-header .md-select__inner')).opacity"
+    assert page.evaluate(shown) == "0", "the language list is closed until the reader opens it"
+    page.locator(".md-header .md-select button").first.focus()
+    page.wait_for_function(f"{shown} === '1'", timeout=3000)  # focus opens the language list
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.getAttribute('hreflang')") == "en"
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.getAttribute('hreflang')") == "zh"
 
 
 def test_glossary_terms_are_keyboard_reachable(new_page, site_url):

@@ -9,16 +9,13 @@ over another, readable contrast, no sideways scrolling, every link reached with 
 from __future__ import annotations
 
 import re
-import sys
 from itertools import combinations
 from types import SimpleNamespace
 
 import pytest
-import yaml
 
-from conftest import LANGUAGES, ROOT
+from conftest import LANGUAGES, ROOT, edit_yaml
 
-from llm_medicine import data as data_loader
 from llm_medicine import diagram as td
 
 PAGES = {lang: f"{prefix}how-llms-are-built/" for lang, prefix in LANGUAGES.items()}
@@ -28,11 +25,8 @@ SHOWN = {"desktop": "wide", "phone": "narrow"}
 HAN = re.compile(r"[\u4e00-\u9fff]")
 
 
-@pytest.fixture(scope="module")
-def site_data():
-    data = data_loader.load_site_data(ROOT / "data")
-    assert len(data.training_stages) >= 3, "data/training_stages.yml should have the review's three stages"
-    return data
+def test_the_review_has_three_training_stages(site_data):
+    assert len(site_data.training_stages) == 3, "data/training_stages.yml should have the review's three stages"
 
 
 class StubMacros:
@@ -268,12 +262,12 @@ def test_changing_a_stage_changes_the_diagram_in_both_languages(run_build):
     example = {"en": "A new example written for this test", "zh": "为本测试新写的示例"}
 
     def edit(project):
-        path = project / "data" / "training_stages.yml"
-        stages = yaml.safe_load(path.read_text(encoding="utf-8"))
-        stage = next(s for s in stages if s["id"] == "fine-tuning")
-        stage["name"] = renamed
-        stage["examples"].append(example)
-        path.write_text(yaml.safe_dump(stages, allow_unicode=True, sort_keys=False), encoding="utf-8")
+        def change(stages):
+            stage = next(s for s in stages if s["id"] == "fine-tuning")
+            stage["name"] = renamed
+            stage["examples"].append(example)
+
+        edit_yaml(project / "data" / "training_stages.yml", change)
 
     result = run_build(edit)
     assert result.returncode == 0, result.output[-3000:]

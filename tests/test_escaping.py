@@ -7,9 +7,8 @@ import json
 from pathlib import Path
 
 import pytest
-import yaml
 
-from conftest import serve
+from conftest import edit_yaml, serve
 
 SCRIPT = "<script>alert(1)</script>"
 ATTRIBUTE = '"><img src=x onerror=alert(1)>'
@@ -18,10 +17,7 @@ PAYLOAD = f"X{SCRIPT}{ATTRIBUTE}"
 
 def _inject(project: Path) -> None:
     def edit(name, change):
-        path = project / "data" / f"{name}.yml"
-        entries = yaml.safe_load(path.read_text(encoding="utf-8"))
-        change(entries)
-        path.write_text(yaml.safe_dump(entries, allow_unicode=True, sort_keys=False), encoding="utf-8")
+        edit_yaml(project / "data" / f"{name}.yml", change)
 
     def first(field, *, lang=None, index=0):
         def change(entries):
@@ -84,6 +80,8 @@ def test_injected_text_is_shown_as_text(injected_site):
 
 def test_json_files_carry_the_text_as_data(injected_site):
     json_files = [p for p in injected_site.rglob("*.json") if "search" not in p.parts]
+    assert {p.relative_to(injected_site).as_posix() for p in json_files} >= {
+        "downloads/model-sizes.json", "zh/downloads/model-sizes.json"}, "the chart's JSON downloads were not built"
     for path in json_files:
         text = path.read_text(encoding="utf-8")
         json.loads(text)

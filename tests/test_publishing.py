@@ -10,16 +10,14 @@ import json
 import re
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
 import yaml
 
-from conftest import LANGUAGES, MKDOCS, PAGES, ROOT, build_env, serve, site_path, watch
+from conftest import LANGUAGES, MKDOCS, PAGES, ROOT, build_env, edit_yaml, serve, site_path, watch
 
-from llm_medicine import data as data_loader
 from llm_medicine import link_index as page_index
 from llm_medicine import translation_report as translation_status
 
@@ -28,11 +26,6 @@ LINK_TO = "link-to/index.html"
 EMBEDS = {"model-sizes": ("model-chart", "current-llms/#figure-2"),
           "training-stages": ("training-diagram", "how-llms-are-built/#figure-1")}
 CLIPBOARD = {"permissions": ["clipboard-read", "clipboard-write"]}
-
-
-@pytest.fixture(scope="module")
-def site_data():
-    return data_loader.load_site_data(ROOT / "data")
 
 
 def listed_links(soup) -> dict[str, str]:
@@ -109,16 +102,22 @@ def test_new_pages_have_the_same_heading_ids_in_both_languages(page, html):
         assert all(anchor for _, _, anchor in page_index.headings(source.read_text(encoding="utf-8"))), source
 
 
+def assert_copied_message(page, prefix: str) -> None:
+    """Material's clipboard announces the copy in its dialog, in the page's language."""
+    dialog = page.locator(".md-dialog__inner")
+    dialog.wait_for(state="visible")
+    assert dialog.inner_text().strip() == ("已复制" if prefix else "Copied to clipboard")
+
+
 @pytest.mark.parametrize("prefix", LANGUAGES.values())
 def test_copy_button_copies_the_full_link(prefix, new_page, site_url):
     page, log = new_page(**CLIPBOARD)
     page.goto(site_url + prefix + "link-to/", wait_until="networkidle")
-    button = page.locator("button.copy-citation[data-copy-target='link-term-fine-tuning']")
+    button = page.locator("button.copy-citation[data-clipboard-target='#link-term-fine-tuning']")
     expected = page.locator("#link-term-fine-tuning").text_content().strip()
     assert expected == f"{SITE_URL}{prefix}glossary/#fine-tuning"
     button.click()
-    page.wait_for_function("el => el.textContent === el.dataset.copiedLabel", arg=button.element_handle())
-    assert button.text_content() == ("已复制" if prefix else "Copied")
+    assert_copied_message(page, prefix)
     assert page.evaluate("navigator.clipboard.readText()") == expected
     assert not log.problems(), log.problems()
 
@@ -131,9 +130,8 @@ def test_copy_button_copies_the_full_link(prefix, new_page, site_url):
 def test_home_citations_copy_in_both_languages(prefix, target, starts, new_page, site_url):
     page, log = new_page(**CLIPBOARD)
     page.goto(site_url + prefix, wait_until="networkidle")
-    button = page.locator(f"button.copy-citation[data-copy-target='{target}']")
-    button.click()
-    page.wait_for_function("el => el.textContent === el.dataset.copiedLabel", arg=button.element_handle())
+    page.locator(f"button.copy-citation[data-clipboard-target='#{target}']").click()
+    assert_copied_message(page, prefix)
     copied = page.evaluate("navigator.clipboard.readText()")
     assert copied.startswith(starts) and "10.7326/M23-2772" in copied, copied
     assert copied == page.locator(f"#{target}").text_content().strip()
@@ -395,11 +393,10 @@ def test_changed_english_data_is_reported_per_entry(tmp_path, capsys):
         shutil.copytree(ROOT / name, tmp_path / name)
     assert script.main(["--root", str(tmp_path), "--update", "all"]) == 0
     assert script.main(["--root", str(tmp_path), "--check"]) == 0
-    glossary = tmp_path / "data" / "glossary.yml"
-    entries = yaml.safe_load(glossary.read_text(encoding="utf-8"))
-    changed = next(entry for entry in entries if entry["id"] == "fine-tuning")
-    changed["definition"]["en"] += " (revised)"
-    glossary.write_text(yaml.safe_dump(entries, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    def revise(entries):
+        next(entry for entry in entries if entry["id"] == "fine-tuning")["definition"]["en"] += " (revised)"
+
+    edit_yaml(tmp_path / "data" / "glossary.yml", revise)
     capsys.readouterr()
     assert script.main(["--root", str(tmp_path), "--check"]) == 1
     out = capsys.readouterr().out
@@ -422,8 +419,7 @@ def test_update_rewrites_only_the_source_hash_line(tmp_path):
     assert translation_status.page_status(tmp_path / "docs", "x.md", project_languages()) == []
 
 
-def test_the_built_report_matches_the_script(built_site):
+def test_the_built_report_matches_the_script(built_site, site_data):
     built = json.loads((built_site / "translation-status.json").read_text(encoding="utf-8"))
-    assert built == translation_status.report(ROOT / "docs", data_loader.load_site_data(ROOT / "data"),
-                                              project_languages())
+    assert built == translation_status.report(ROOT / "docs", site_data, project_languages())
     assert built["checked"]["pages"] == len(list((ROOT / "docs" / "zh").rglob("*.md")))

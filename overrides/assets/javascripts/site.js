@@ -1,25 +1,16 @@
-/* Small site behaviours; no dependencies, nothing loaded from elsewhere. */
+/* Small site behaviours; no dependencies, nothing loaded from elsewhere. Copy buttons need no code here:
+   Material's clipboard serves every [data-clipboard-target] and shows its own translated message. */
 (function () {
   "use strict";
 
-  /* Material's search overlay is a dialog without a name; give it the search field's own (translated) label. */
-  var search = document.querySelector(".md-search[role=dialog]");
-  var searchInput = document.querySelector(".md-search__input");
-  if (search && searchInput && !search.hasAttribute("aria-label")) {
-    search.setAttribute("aria-label", searchInput.getAttribute("aria-label") || searchInput.placeholder);
-  }
-
-  /* Copy buttons for the review's citations. */
-  document.addEventListener("click", function (event) {
-    var button = event.target.closest("button.copy-citation");
-    if (!button) return;
-    var target = document.getElementById(button.getAttribute("data-copy-target"));
-    if (!target || !navigator.clipboard) return;
-    navigator.clipboard.writeText(target.textContent.trim()).then(function () {
-      var label = button.textContent;
-      button.textContent = button.getAttribute("data-copied-label");
-      setTimeout(function () { button.textContent = label; }, 2000);
-    });
+  /* Material's search overlay is a dialog without a name; give it the search field's own (translated) label.
+     On each page Material renders (document$), so it also holds if instant navigation is ever turned on. */
+  document$.subscribe(function () {
+    var search = document.querySelector(".md-search[role=dialog]");
+    var searchInput = document.querySelector(".md-search__input");
+    if (search && searchInput && !search.hasAttribute("aria-label")) {
+      search.setAttribute("aria-label", searchInput.getAttribute("aria-label") || searchInput.placeholder);
+    }
   });
 
   /* The language switch keeps the reader's section: heading ids are the same in both languages.

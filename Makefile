@@ -14,7 +14,7 @@ serve: $(STAMP)  ## Serve the site with live reload at http://127.0.0.1:8000/
 
 test: $(STAMP)  ## Run every test: data, build, escaping, and the browser suite in Chromium
 	@scripts/ensure-chromium.sh
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n auto
 
 # The sitemap's dates come from the last commit, so two builds of one commit are byte-identical.
 build: $(STAMP)  ## Build the site for publishing into site/ (strict: any warning fails)

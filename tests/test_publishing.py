@@ -242,7 +242,7 @@ def test_print_writes_out_external_link_addresses(new_page, site_url):
 # Publishing ----------------------------------------------------------------------------------------------
 
 
-def test_publish_workflow_builds_strictly_and_deploys_to_pages():
+def test_publish_workflow_tests_then_builds_strictly_and_deploys_to_pages():
     workflow = yaml.safe_load((ROOT / ".github" / "workflows" / "publish.yml").read_text(encoding="utf-8"))
     triggers = workflow[True] if True in workflow else workflow["on"]  # YAML 1.1 reads `on` as true
     assert triggers["push"]["branches"] == ["main"]
@@ -255,6 +255,9 @@ def test_publish_workflow_builds_strictly_and_deploys_to_pages():
     assert "--strict" in (ROOT / "Makefile").read_text(encoding="utf-8").split("\nbuild:")[1].split("\n\n")[0]
     assert any(u.startswith("actions/upload-pages-artifact") for u in uses)
     assert any(u.startswith("actions/deploy-pages") for u in uses)
+    jobs = workflow["jobs"]
+    assert any("make test" in step.get("run", "") for step in jobs["test"]["steps"]), "the tests run first"
+    assert jobs["build"]["needs"] == "test" and jobs["deploy"]["needs"] == "build", "deploy waits for the tests"
 
 
 @pytest.fixture

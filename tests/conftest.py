@@ -43,7 +43,7 @@ CHROMIUM_ARGS = [
 LANGUAGES = {"en": "", "zh": "zh/"}
 PAGES = [
     "", "introduction/", "how-llms-are-built/", "current-llms/", "models/", "medical-tasks/",
-    "limitations/", "glossary/", "benchmarks/", "references/", "about/",
+    "limitations/", "since-the-review/", "glossary/", "benchmarks/", "references/", "about/",
 ]
 
 

@@ -247,18 +247,31 @@ def summary(macros) -> dict:
     }
 
 
+def release_order(model) -> tuple:
+    """Release date, then size, then name: the order of the figure's table and of the downloads."""
+    return model.released.as_date, model.parameters or 0, model.name
+
+
 def download_rows(data, lang: str, undisclosed_word: str, card_url) -> list[dict]:
-    """One row per model for the CSV and JSON downloads: fixed English field names, values in `lang`."""
+    """One row per model for the CSV and JSON downloads: fixed English field names, values in `lang`.
+
+    Every model of data/models.yml, whatever the figure shows by default: `in_review` tells the review's models
+    from the later ones, and `source_quote` gives the primary source's own words on the size (None when absent).
+    """
     rows = []
-    for model in chart_models(data):
+    for model in sorted(data.models.values(), key=release_order):
         rows.append({
             "id": model.id, "name": model.name, "family": data.families[model.family].name[lang],
             "developer": model.developer[lang],
             "parameters": round(model.parameters) if model.parameters is not None else None,
+            "parameters_active": round(model.parameters_active) if model.parameters_active is not None else None,
             "parameters_display": formatting.format_parameters(model.parameters, lang, undisclosed_word),
             "parameters_disclosed": model.parameters_disclosed, "released": model.released.iso,
+            "in_review": not model.since_review,
             "architecture": model.architecture, "domain": model.domain, "source_title": model.source.title,
-            "source_year": model.source.year, "source_url": model.source.href, "model_card": card_url(model.id),
+            "source_year": model.source.year, "source_url": model.source.href,
+            "source_quote": model.source_quote.text if model.source_quote else None,
+            "model_card": card_url(model.id),
         })
     return rows
 

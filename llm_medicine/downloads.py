@@ -4,7 +4,10 @@ The hook `chart_downloads.py` writes them for each language; the rows come from 
 
 - One row per model, in the chart's order; field names are fixed English identifiers so a script reads both
   languages alike; names of families, developers and the size as shown are in the file's language.
+- Every model of data/models.yml, the review's and the later ones alike: `in_review` is false for a model
+  released after the review (`since_review` in the data), `source_quote` holds its primary source's own words.
 - An undisclosed size is empty in the CSV and `null` in the JSON, with `parameters_disclosed` false; never 0.
+  So is `parameters_active` for any model but a mixture of experts, and `source_quote` where there is none.
 - The CSV starts with a byte-order mark, so spreadsheet programs read the Chinese text as UTF-8.
 """
 
@@ -15,8 +18,9 @@ import io
 
 from jinja2.utils import htmlsafe_json_dumps
 
-FIELDS = ("id", "name", "family", "developer", "parameters", "parameters_display", "parameters_disclosed",
-          "released", "architecture", "domain", "source_title", "source_year", "source_url", "model_card")
+FIELDS = ("id", "name", "family", "developer", "parameters", "parameters_active", "parameters_display",
+          "parameters_disclosed", "released", "in_review", "architecture", "domain", "source_title", "source_year",
+          "source_url", "source_quote", "model_card")
 
 
 def to_csv(rows: list[dict]) -> str:

@@ -95,8 +95,29 @@ class PageMacros:
     def review_citation(self) -> Markup:
         return self._component("review-citation")
 
-    def model_cards(self) -> Markup:
-        return self._component("model-cards")
+    def model_cards(self, since_review: bool = False) -> Markup:
+        """The review's models' cards, or (`since_review=True`) those of the models released after the review."""
+        return self._component("model-cards", since_review=since_review)
+
+    def since_review_table(self) -> Markup:
+        """A table of the models released after the review, each linked to its card and its primary source."""
+        later = sorted((m for m in self.data.models.values() if m.since_review), key=chart.release_order)
+        return self._component("since-review-table", models=later)
+
+    def quote(self, text: str, url: str, lang: str = "en") -> Markup:
+        """A primary source's own words (`text`, verbatim, in the source's language `lang`) with its link."""
+        if lang not in ("en", "zh") or not url.startswith("https://"):
+            raise PageMacroError(f"quote(..., {url!r}, lang={lang!r}): needs an https:// link and lang 'en' or 'zh'")
+        return self._component("source-quote", quote={"text": text, "lang": lang}, quote_href=url,
+                               show_where=False)
+
+    def model_quote(self, model_id: str) -> Markup:
+        """The excerpt a model's card shows (its `source_quote` in data/models.yml), with its link and place."""
+        model = self._lookup("models", model_id)
+        if model.source_quote is None:
+            raise PageMacroError(f"model_quote('{model_id}'): the model has no source_quote in data/models.yml")
+        return self._component("source-quote", quote=model.source_quote, quote_href=model.source.href,
+                               show_where=True)
 
     def tasks_table(self) -> Markup:
         return self._component("tasks-table")

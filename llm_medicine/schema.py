@@ -185,6 +185,19 @@ class Model(Strict):
 
     _check_release = field_validator("released", mode="before")(_parse_release)
 
+    # First: an undisclosed size given a number is the more basic mistake, whatever its excerpt says.
+    @model_validator(mode="after")
+    def _size_is_honest(self) -> Model:
+        if self.parameters_disclosed and self.parameters is None:
+            raise ValueError("parameters_disclosed is true but parameters is empty: give the disclosed count")
+        if not self.parameters_disclosed and self.parameters is not None:
+            raise ValueError(
+                "parameters is set but parameters_disclosed is false: an undisclosed size must be null"
+            )
+        if self.parameters is None and self.parameters_note is None:
+            raise ValueError("an undisclosed size needs parameters_note saying why it is unknown")
+        return self
+
     @model_validator(mode="after")
     def _size_is_in_its_source(self) -> Model:
         if self.since_review:
@@ -214,18 +227,6 @@ class Model(Strict):
         if stated is None or self.parameters is None or not _rounds_to(self.parameters, stated):
             raise ValueError(f"parameters_quoted {self.parameters_quoted!r} does not state parameters "
                              f"({self.parameters:g})" if self.parameters else "parameters_quoted needs parameters")
-        return self
-
-    @model_validator(mode="after")
-    def _size_is_honest(self) -> Model:
-        if self.parameters_disclosed and self.parameters is None:
-            raise ValueError("parameters_disclosed is true but parameters is empty: give the disclosed count")
-        if not self.parameters_disclosed and self.parameters is not None:
-            raise ValueError(
-                "parameters is set but parameters_disclosed is false: an undisclosed size must be null"
-            )
-        if self.parameters is None and self.parameters_note is None:
-            raise ValueError("an undisclosed size needs parameters_note saying why it is unknown")
         return self
 
 

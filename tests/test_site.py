@@ -3,6 +3,7 @@ no OCR artefact of the source, and nothing loaded from another host."""
 
 from __future__ import annotations
 
+import copy
 import re
 from urllib.parse import urlparse
 
@@ -45,7 +46,7 @@ def test_page_exists_in_its_language(lang, path, html):
 
 @pytest.mark.parametrize("lang,path", ALL_PAGES)
 def test_no_ocr_artefact_reaches_the_reader(lang, path, html):
-    soup = html(page_file(path))
+    soup = copy.copy(html(page_file(path)))  # a copy: `html` is shared by every test of the session
     for citation in soup.select("sup.cite"):  # "Claude³" is Claude with citation 3, not the model "Claude 3"
         citation.replace_with("[cite]")
     text = article_text(soup)
@@ -80,7 +81,7 @@ def test_every_heading_has_an_explicit_id(page):
 
 @pytest.mark.parametrize("page", PAGES)
 def test_chinese_pages_are_mostly_chinese(page, html):
-    soup = html(page_file("zh/" + page))
+    soup = copy.copy(html(page_file("zh/" + page)))  # a copy: `html` is shared by every test of the session
     article = soup.select_one("article.md-content__inner")
     for element in article.select('[lang="en"], cite, code, pre, .model-card__name, .glossary-entry__other'):
         element.decompose()

@@ -34,8 +34,8 @@ class KnownError:
     pages: str = ".*"
 
     def matches(self, error: dict, page: str) -> bool:
-        return (error["message"] == self.message and re.search(self.extract, error.get("extract", ""))
-                and re.fullmatch(self.pages, page)) is not None
+        return (error["message"] == self.message and re.search(self.extract, error.get("extract", "")) is not None
+                and re.fullmatch(self.pages, page) is not None)
 
 
 # Material's own markup, which the site does not override (its templates are regenerated with each release).

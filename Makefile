@@ -12,8 +12,9 @@ export NO_MKDOCS_2_WARNING := 1
 serve: $(STAMP)  ## Serve the site with live reload at http://127.0.0.1:8000/
 	$(BIN)/mkdocs serve --livereload --dev-addr 127.0.0.1:8000
 
-test: $(STAMP)  ## Run every test: data, build, escaping, and the browser suite in Chromium
+test: $(STAMP)  ## Run every test: data, build, escaping, HTML validity, and the browser suite in Chromium
 	@scripts/ensure-chromium.sh
+	@scripts/ensure-vnu.sh
 	$(BIN)/python -m pytest -n auto
 
 # The sitemap's dates come from the last commit, so two builds of one commit are byte-identical.

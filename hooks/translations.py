@@ -14,7 +14,7 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 
-from llm_medicine import languages
+from llm_medicine import languages, serve_fallback
 
 
 def on_pre_build(*, config: MkDocsConfig) -> None:
@@ -32,4 +32,8 @@ def on_pre_build(*, config: MkDocsConfig) -> None:
         for page in sorted(pages[other] - pages[lang])
     ]
     if missing:
-        raise PluginError("Missing translation, so nothing was built:\n  " + "\n  ".join(missing))
+        message = "Missing translation:\n  " + "\n  ".join(missing)
+        if serve_fallback.keep_going("translations", message):
+            return  # under `mkdocs serve`: the other pages stay up, with a banner naming the missing one
+        raise PluginError(message)
+    serve_fallback.remember("translations", True)

@@ -1,6 +1,7 @@
-"""The front matter a page may have: the keys the site uses, and a check that names the file and the line.
+"""A page's source: UTF-8 text whose front matter parses and holds only the keys the site uses.
 
-Handles no MkDocs event; the hook `front_matter.py` checks every page with it.
+Handles no MkDocs event; the hook `page_sources.py` checks every page with it. Each problem names the file and
+the line.
 
 MkDocs treats a `---` block that YAML cannot parse as Markdown and publishes it as text (a rule, then
 "title: ... description: ..." for every reader to see), and it keeps keys nobody reads without a word. Here
@@ -15,7 +16,7 @@ from typing import Any, Literal
 import yaml
 from mkdocs.exceptions import PluginError
 from mkdocs.utils.meta import get_data as get_markdown_meta
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 
 class SearchSettings(BaseModel):
@@ -39,9 +40,18 @@ class FrontMatter(BaseModel):
     """Embedded pages: the height of the `<iframe>` the stable-links page offers (`llm_medicine/link_index.py`)."""
     search: SearchSettings | None = None
 
+    @field_validator("description")
+    @classmethod
+    def _fits_an_attribute(cls, description: str | None) -> str | None:
+        # The theme writes it into `<meta name="description" content="...">` without escaping it.
+        if description is not None and '"' in description:
+            raise ValueError('a straight double quote (") would end the HTML attribute the theme writes it into; '
+                             "use curly quotes (“ ”)")
+        return description
 
-class FrontMatterError(PluginError):
-    """Front matter that does not parse, or that holds a key the site does not use."""
+
+class PageSourceError(PluginError):
+    """A page that is not UTF-8 text, or whose front matter does not parse or holds a key the site does not use."""
 
 
 # The pattern MkDocs uses to find a front matter block (`mkdocs.utils.meta.YAML_RE`), without requiring the end.
@@ -49,10 +59,22 @@ _OPENING = re.compile(r"^-{3}[ \t]*\n")
 _CLOSING = re.compile(r"^(?:-{3}|\.{3})[ \t]*$", re.MULTILINE)
 
 
+def read(path: str, content: bytes) -> str:
+    """The text of a page whose source is `content`, checked; `path` is how messages name the file."""
+    try:
+        text = content.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = content[: error.start].count(b"\n") + 1
+        raise PageSourceError(f"{path}, line {line}: not UTF-8 text (byte {content[error.start]:#04x}); "
+                              "save the file as UTF-8") from None
+    check(path, text)
+    return text
+
+
 def check(path: str, text: str) -> dict[str, Any]:
     """The validated front matter of a page (`{}` when it has none); `path` is how messages name the file.
 
-    Raises `FrontMatterError` naming the file, the line and the problem.
+    Raises `PageSourceError` naming the file, the line and the problem.
     """
     opening = _OPENING.match(text)
     if opening is None:
@@ -60,7 +82,7 @@ def check(path: str, text: str) -> dict[str, Any]:
         return _validate(path, meta, lines=[], first_line=1)
     closing = _CLOSING.search(text, opening.end())
     if closing is None:
-        raise FrontMatterError(f"{path}, line 1: front matter opens with '---' but never closes; "
+        raise PageSourceError(f"{path}, line 1: front matter opens with '---' but never closes; "
                                "end it with a line of '---'")
     block = text[opening.end():closing.start()]
     first_line = 2
@@ -72,11 +94,11 @@ def check(path: str, text: str) -> dict[str, Any]:
         hint = ""
         if error.problem == "mapping values are not allowed here":
             hint = "; a value that contains ': ' must be in quotes, like description: \"A: b\""
-        raise FrontMatterError(f"{path}, line {line}: front matter is not valid YAML ({error.problem}){hint}") from None
+        raise PageSourceError(f"{path}, line {line}: front matter is not valid YAML ({error.problem}){hint}") from None
     if meta is None:
         return {}
     if not isinstance(meta, dict):
-        raise FrontMatterError(f"{path}, line {first_line}: front matter must be 'key: value' lines; "
+        raise PageSourceError(f"{path}, line {first_line}: front matter must be 'key: value' lines; "
                                f"found {type(meta).__name__}")
     return _validate(path, meta, lines=block.split("\n"), first_line=first_line)
 
@@ -92,7 +114,7 @@ def _validate(path: str, meta: dict, *, lines: list[str], first_line: int) -> di
         FrontMatter.model_validate(meta)
     except ValidationError as error:
         problems = [_explain(path, detail, lines, first_line) for detail in error.errors()]
-        raise FrontMatterError("\n".join(problems)) from None
+        raise PageSourceError("\n".join(problems)) from None
     return meta
 
 
@@ -103,7 +125,8 @@ def _explain(path: str, detail: dict, lines: list[str], first_line: int) -> str:
         allowed = ", ".join(FrontMatter.model_fields) if len(detail["loc"]) == 1 else ", ".join(
             SearchSettings.model_fields)
         return f"{where}: front matter key '{key}' is not one the site uses (a typo?); allowed keys: {allowed}"
-    return f"{where}: front matter key '{key}': {detail['msg']}; found {detail.get('input')!r}"
+    message = detail["msg"].removeprefix("Value error, ")
+    return f"{where}: front matter key '{key}': {message}"
 
 
 def _line_of(key: str, lines: list[str], first_line: int) -> int:

@@ -59,11 +59,14 @@ def start(command: str) -> None:
 def begin_build(config, first_language: bool) -> None:
     """A build of one language starts (mkdocs-static-i18n builds one per language, the default first).
 
-    A problem still present is logged again on each rebuild, once. Under `mkdocs serve`, warnings are not
-    counted (a strict-mode count aborts the rebuild); they go to the banner.
+    Each rebuild finds its problems afresh (a fixed one must not linger in the banner), and logs each once. The
+    banner of a language lists what was found up to its build: a problem in a Chinese page shows on the Chinese
+    pages. Under `mkdocs serve`, warnings are not counted (a strict-mode count aborts the rebuild); they go to
+    the banner.
     """
     global _anchor_level
     if first_language:
+        _problems.clear()
         _logged.clear()
         _warnings.clear()
         _anchor_level = config.validation.links.anchors

@@ -91,7 +91,13 @@ class BadEdit:
 
     @property
     def message(self) -> str:
+        """The whole message of the failed build."""
         return f"{self.header}\n  {self.problem}" if self.header else self.problem
+
+    @property
+    def banner(self) -> str:
+        """What the `mkdocs serve` banner shows: the problem of one page, or the whole message about data/."""
+        return self.problem if self.caught_by in ("pages", "macros") else self.message
 
 
 PAGES_HEADER = "1 problem in docs/:"

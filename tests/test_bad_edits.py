@@ -9,12 +9,14 @@ rows. The one end-to-end `mkdocs build` here checks that a failed build leaves t
 from __future__ import annotations
 
 import importlib.util
+import re
 import shutil
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from bs4 import BeautifulSoup
 from mkdocs.config import load_config
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import get_files
@@ -22,6 +24,7 @@ from mkdocs.structure.pages import Page
 
 from conftest import ROOT, copy_project
 from llm_medicine import data as data_loader
+from llm_medicine import front_matter
 
 
 def _lines(path: str) -> int:
@@ -238,3 +241,26 @@ def test_a_failed_build_names_every_broken_link_and_leaves_the_site_folder_untou
     assert [p.name for p in result.site.iterdir()] == ["index.html"]
     assert (result.site / "index.html").read_text(encoding="utf-8") == "the last good site"
     assert not result.site.with_name("site.partial").exists()
+
+
+def test_the_readme_quotes_the_messages_checked_here():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme.split("### Bad edits", 1)[1].split("\n#", 1)[0]
+    quoted = [text for text in re.findall(r"`([^`]+)`", section) if re.match(r"(docs|data|overrides)/\S+[:,]|Missing", text)]
+    messages = [" ".join(text.split()) for edit in EDITS for text in (edit.problem, edit.message)]
+    assert len(quoted) >= 5, quoted
+    for text in quoted:
+        claim = text.removesuffix("…").rstrip(", ")
+        assert any(message == claim or (text.endswith("…") and message.startswith(claim)) for message in messages), text
+
+
+FRONT_MATTER_LINE = re.compile(rf"^({'|'.join(front_matter.FrontMatter.model_fields)}):", re.MULTILINE)
+
+
+def test_no_page_of_the_site_shows_its_front_matter(built_site):
+    pages = sorted(built_site.rglob("*.html"))
+    assert len(pages) > 20
+    for path in pages:
+        article = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser").find("article")
+        if article is not None:
+            assert not FRONT_MATTER_LINE.search(article.get_text("\n")), path.relative_to(built_site)

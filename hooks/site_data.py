@@ -2,8 +2,8 @@
 
 MkDocs events:
 - `on_startup`: notes whether this is `mkdocs serve` (`llm_medicine/serve_fallback.py`).
-- `on_config` (priority 100, before every plugin): checks that mkdocs.yml builds the languages the data is
-  written in, then loads and validates all data once (`llm_medicine.data.site_data`); a problem stops
+- `on_config` (priority 100, before every plugin): starts a build's record of problems for `mkdocs serve`,
+  checks that mkdocs.yml builds the languages the data is written in, then loads and validates all data once (`llm_medicine.data.site_data`); a problem stops
   `mkdocs build` before the site folder is touched, so nothing is half-written.
 - `on_env` (once per language, after every page is read): gives theme templates `site_ui(key)` (strings from
   data/ui.yml in that language) and the unresolved problems and warnings (shown as a banner under
@@ -30,7 +30,8 @@ def on_startup(*, command: str, dirty: bool) -> None:
 @event_priority(100)
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     languages.check(config)
-    serve_fallback.begin_build(config, first_language=languages.current(config) == languages.of_config(config).default)
+    first_language = languages.current(config) == languages.of_config(config).default
+    serve_fallback.begin_build(config, first_language=first_language)
     site_data(config)
     return config
 

@@ -4,7 +4,8 @@ MkDocs event: `on_pre_build`, before the site folder is cleaned, so a missing pa
 
 mkdocs-static-i18n would otherwise build a Chinese site that silently lacks the page, or, with fallback on,
 shows the English page under /zh/. Reader-facing strings in `data/` are checked by the schema (every `Text`
-needs `en` and `zh`); this does the same for the Markdown pages.
+needs `en` and `zh`); this does the same for the Markdown pages. Under `mkdocs serve`, the other pages stay up
+with a banner naming the missing one (`llm_medicine/serve_fallback.py`).
 """
 
 from __future__ import annotations

@@ -3,7 +3,8 @@
 MkDocs event: `on_page_markdown`, after mkdocs-static-i18n has picked the page's language.
 
 The names a page may call are the methods of `llm_medicine.macros.PageMacros`. An unknown id, a missing UI
-string or a template error fails the build with the page (or the component template) and the problem named;
+string or a template error fails the build naming the file to open and its line (the component template in
+`overrides/components/` when the error is in one, with the page that called it) and the problem, in words;
 under `mkdocs serve` the page's last good version is shown instead, with a banner.
 """
 
@@ -15,7 +16,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from llm_medicine import languages, serve_fallback, templates
+from llm_medicine import front_matter, languages, serve_fallback, templates
 from llm_medicine.data import DataError, site_data
 from llm_medicine.macros import PageMacroError, PageMacros
 
@@ -28,12 +29,20 @@ def on_page_markdown(markdown: str, /, *, page: Page, config: MkDocsConfig, file
     try:
         rendered = env.from_string(markdown).render(macros.namespace())
     except jinja2.TemplateSyntaxError as error:
-        problem = f"{templates.source_of(error, f'docs/{key}')}, line {error.lineno}: template syntax error: {error.message}"
+        problem = f"{where(error, page)}: template syntax error: {error.message}"
+    except jinja2.UndefinedError as error:
+        problem = f"{where(error, page)}: template error: {error.message}"
     except (PageMacroError, DataError, jinja2.TemplateError) as error:
-        problem = f"docs/{key}: {error}"
+        problem = f"{where(error, page)}: {error}"
+    except TypeError as error:  # a macro called with the wrong arguments: `{{ cite() }}`, `{{ term(1, 2, 3) }}`
+        problem = f"{where(error, page)}: {error}"
     else:
         serve_fallback.remember(key, rendered)
         return rendered
     if serve_fallback.keep_going(key, problem):
         return serve_fallback.last_good(key)
     raise PluginError(problem)
+
+
+def where(error: Exception, page: Page) -> str:
+    return templates.location(error, f"docs/{page.file.src_uri}", front_matter.body_line(page.file.content_string))

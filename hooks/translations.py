@@ -4,7 +4,8 @@ MkDocs event: `on_pre_build`, before the site folder is cleaned, so a missing pa
 
 mkdocs-static-i18n would otherwise build a Chinese site that silently lacks the page, or, with fallback on,
 shows the English page under /zh/. Reader-facing strings in `data/` are checked by the schema (every `Text`
-needs `en` and `zh`); this does the same for the Markdown pages.
+needs `en` and `zh`); this does the same for the Markdown pages. Under `mkdocs serve`, the other pages stay up
+with a banner naming the missing one (`llm_medicine/serve_fallback.py`).
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 
-from llm_medicine import languages
+from llm_medicine import languages, serve_fallback
 
 
 def on_pre_build(*, config: MkDocsConfig) -> None:
@@ -32,4 +33,8 @@ def on_pre_build(*, config: MkDocsConfig) -> None:
         for page in sorted(pages[other] - pages[lang])
     ]
     if missing:
-        raise PluginError("Missing translation, so nothing was built:\n  " + "\n  ".join(missing))
+        message = "Missing translation:\n  " + "\n  ".join(missing)
+        if serve_fallback.keep_going("translations", message):
+            return  # under `mkdocs serve`: the other pages stay up, with a banner naming the missing one
+        raise PluginError(message)
+    serve_fallback.remember("translations", True)

@@ -9,6 +9,7 @@ package. Data flows one way:
 
 - `languages`: the site's languages, read from mkdocs-static-i18n's configuration.
 - `schema`, `data`: the one schema and the one loader of `data/`.
+- `front_matter`: what a page's source may be (UTF-8, front matter that parses, only the keys the site uses).
 - `templates`, `macros`: the Jinja environment and the names a page may call (`{{ params("gpt-3") }}`).
 - `chart`, `diagram`, `downloads`, `link_index`, `glossary_links`: Figure 2, Figure 1, the chart's data
   files, the Stable links page, the glossary tooltips.

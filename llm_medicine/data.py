@@ -153,7 +153,7 @@ def _load_cached(data_dir: Path, stamp: tuple) -> SiteData:
     if problems.lines:
         count = len(problems.lines)
         raise DataError(
-            f"{count} problem{'s' if count > 1 else ''} in data/ (nothing was built):\n  "
+            f"{count} problem{'s' if count > 1 else ''} in data/:\n  "
             + "\n  ".join(problems.lines)
         )
     return SiteData(

@@ -39,6 +39,42 @@ def overrides_dir(config) -> str:
     return str(Path(config.config_file_path).parent / "overrides")
 
 
-def source_of(error: jinja2.TemplateSyntaxError, page: str) -> str:
-    """The file an editor must open: the component template when the error is in one, else the page."""
-    return f"overrides/{error.name}" if error.name else page
+def location(error: Exception, page: str, body_line: int = 1) -> str:
+    """Where the editor must look, in words: `overrides/components/x.html, line 3 (called by docs/en/x.md, line 9)`.
+
+    `page` is the page rendered as a template and `body_line` the line of its file where the rendered text
+    starts (after the front matter). A syntax error names its own file; any other error (an undefined name, a
+    missing entry) names the innermost template it was raised in, from Jinja's traceback, which gives each
+    template's own file and line.
+    """
+    if isinstance(error, jinja2.TemplateSyntaxError):
+        if error.name:
+            return f"overrides/{error.name}, line {error.lineno}"
+        return f"{page}, line {body_line + error.lineno - 1}"
+    lines = _template_lines(error)
+    page_line = next((f"{page}, line {body_line + line - 1}" for name, line in lines if name == "<template>"), page)
+    component = next(((name, line) for name, line in reversed(lines) if name != "<template>"), None)
+    if component is None:
+        return page_line
+    name, line = component
+    return f"{_relative(name)}, line {line} (called by {page_line})"
+
+
+def _template_lines(error: Exception) -> list[tuple[str, int]]:
+    """`(file, line)` of each template frame in the traceback, outermost first (`<template>`: the page)."""
+    frames = []
+    trace = error.__traceback__
+    while trace is not None:
+        filename = trace.tb_frame.f_code.co_filename
+        if filename == "<template>" or filename.endswith(".html"):
+            frames.append((filename, trace.tb_lineno))
+        trace = trace.tb_next
+    return frames
+
+
+def _relative(filename: str) -> str:
+    path = Path(filename)
+    parts = path.parts
+    if "overrides" not in parts:
+        return path.as_posix()
+    return "/".join(parts[len(parts) - 1 - parts[::-1].index("overrides"):])

@@ -87,13 +87,19 @@ def page_status(docs_dir: Path, page: str, langs: Languages) -> list[Stale]:
         translated = docs_dir / lang / page
         if not english.exists() or not translated.exists():
             continue  # hooks/translations.py fails the build on a missing translation
-        _, meta = get_markdown_meta(translated.read_text(encoding="utf-8"))
+        _, meta = get_markdown_meta(_read(translated))
         recorded = meta.get("source_hash")
-        if recorded is not None and str(recorded) == page_hash(english.read_text(encoding="utf-8")):
+        if recorded is not None and str(recorded) == page_hash(_read(english)):
             continue
         stale.append(Stale("page", f"docs/{lang}/{page}", f"docs/{langs.default}/{page}",
                            "unrecorded" if recorded is None else "changed"))
     return stale
+
+
+def _read(page: Path) -> str:
+    # A page that is not UTF-8 fails the build (hooks/page_sources.py); under `mkdocs serve`, where the last good
+    # version is shown, it only reads as changed here.
+    return page.read_text(encoding="utf-8", errors="replace")
 
 
 def report(docs_dir: Path, data: SiteData, langs: Languages) -> dict:

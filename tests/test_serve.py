@@ -1,11 +1,13 @@
-"""`mkdocs serve` for editors: an edit reloads the browser; a bad data edit keeps the last good site in view
-with a banner and the error in the terminal; fixing it recovers without a restart."""
+"""`mkdocs serve` for editors: an edit reloads the browser; every kind of bad edit (the table in
+test_bad_edits.py, and broken links) keeps the last good site in view with a banner naming the problem and the
+error in the terminal, never a traceback or a stuck server; fixing it recovers without a restart. One server
+for the whole module."""
 
 from __future__ import annotations
 
+import shutil
 import socket
 import subprocess
-import sys
 import time
 from pathlib import Path
 
@@ -13,7 +15,8 @@ import pytest
 import yaml
 from playwright.sync_api import Error as PlaywrightError
 
-from conftest import MKDOCS, build_env, copy_project, site_path
+from conftest import MKDOCS, ROOT, build_env, copy_project, site_path
+from test_bad_edits import EDITS, LINK_WARNINGS, MISSING_ANCHOR_LINK, MISSING_PAGE_LINK
 
 
 def _free_port() -> int:
@@ -22,8 +25,9 @@ def _free_port() -> int:
         return sock.getsockname()[1]
 
 
-@pytest.fixture
-def served_copy(tmp_path):
+@pytest.fixture(scope="module")
+def served_copy(tmp_path_factory):
+    tmp_path = tmp_path_factory.mktemp("serve")
     project = copy_project(tmp_path / "project")
     port = _free_port()
     log_path = tmp_path / "serve.log"
@@ -98,4 +102,72 @@ def test_edits_reload_and_a_bad_edit_keeps_the_last_good_site(served_copy, brows
     _edit_first_model_name(project, original)
     _wait_for(lambda: page.locator(".build-problem").count() == 0 and original in page.content(),
               what="recovery after the fix")
+    context.close()
+
+
+def _url_of(page: str) -> str:
+    """`en/index.md` -> ``, `zh/models.md` -> `zh/models/`."""
+    lang, name = page.split("/", 1)
+    path = "" if name == "index.md" else name.removesuffix(".md") + "/"
+    return path if lang == "en" else f"{lang}/{path}"
+
+
+def _banner(page) -> list[str]:
+    return [" ".join(item.split()) for item in page.locator(".build-problem li").all_inner_texts()]
+
+
+def _restore(project: Path, path: str) -> None:
+    shutil.copy2(ROOT / path, project / path)
+
+
+def _with_links(project: Path) -> None:
+    path = project / "docs" / "en" / "models.md"
+    path.write_text(path.read_text(encoding="utf-8") + f"\n{MISSING_PAGE_LINK} {MISSING_ANCHOR_LINK}\n",
+                    encoding="utf-8")
+
+
+def test_every_kind_of_bad_edit_keeps_the_last_good_page_and_recovers(served_copy, browser):
+    """Each step fixes the previous bad edit and makes the next one, so each rebuild checks a recovery too."""
+    project, url, log_path = served_copy
+    for path in {edit.path for edit in EDITS} | {"docs/en/models.md", "data/models.yml"}:
+        _restore(project, path)  # as in the project: the table's line numbers are counted there
+    context = browser.new_context()
+    page = context.new_page()
+    previous = None
+    for edit in EDITS:
+        page.goto(url + _url_of(edit.page), wait_until="load")
+        _wait_for(lambda: page.locator(edit.marker).count() > 0, what=f"{edit.marker} on {edit.page} to begin with")
+        if previous is not None:
+            _restore(project, previous.path)
+        edit.edit(project)
+        expected = " ".join(edit.banner.split())
+        fixed = " ".join(previous.banner.split()) if previous else None
+
+        # All at once, read in one go (a live reload may replace the page at any moment): the banner names this
+        # edit and no longer the fixed one, on the last good page, which shows no front matter.
+        def kept_and_named() -> bool:
+            banner = _banner(page)
+            return (expected in banner and fixed not in banner and page.locator(edit.marker).count() > 0
+                    and "description:" not in page.locator("article.md-content__inner").inner_text())
+
+        _wait_for(kept_and_named, what=f"the banner for {edit.name} on the last good page"
+                                       + (f", {previous.name} cleared" if previous else ""))
+        assert edit.problem in log_path.read_text(encoding="utf-8"), f"{edit.name}: not in the terminal"
+        previous = edit
+
+    # Broken links are warnings: the page is shown as edited, the banner names them.
+    page.goto(url + "models/", wait_until="load")
+    _restore(project, previous.path)
+    _with_links(project)
+    expected = [f"Warning (the page is shown as edited): {warning.removeprefix('WARNING -  ')}"
+                for warning in LINK_WARNINGS]
+    _wait_for(lambda: _banner(page) == expected and page.locator("a[href*='no-such-page']").count() == 1,
+              what="the banner for broken links, on the page as edited")
+
+    _restore(project, "docs/en/models.md")
+    _wait_for(lambda: page.locator(".build-problem").count() == 0 and page.locator(".model-card").count() > 0,
+              what="recovery from the last bad edit")
+    log = log_path.read_text(encoding="utf-8")
+    assert "Traceback" not in log
+    assert "appear stuck" not in log
     context.close()

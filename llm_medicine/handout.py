@@ -20,7 +20,7 @@ import datetime as dt
 import io
 from dataclasses import dataclass
 
-from llm_medicine import formatting
+from llm_medicine import formatting, languages
 from llm_medicine.printing import A4, MARGIN, Printer
 
 SECTIONS = ("introduction", "how-llms-are-built", "current-llms", "medical-tasks", "limitations", "glossary",
@@ -83,7 +83,7 @@ def make_handout(printer: Printer, env, data, lang: str, root: str, site_url: st
     home = printer.open(root)
     citation = home.locator("#cite-apa").inner_text().strip()
     home.close()
-    separator = ui("edition-author-separator")
+    separator = ui("edition-author-separator") + (" " if languages.writes_words_apart(lang) else "")
     cover_html = env.get_template("editions/cover.html").render(
         lang=lang, ui=ui, title=data.review.title[lang], site_name=site_name,
         authors=separator.join(author.name for author in data.review.authors), sections=sections,

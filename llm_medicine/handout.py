@@ -31,10 +31,11 @@ notes are on these pages)."""
 # Run in each page before printing: links into the site (same origin) point at the published site instead, and
 # are marked so that print.css does not print their (long, internal) address after them.
 PUBLISH_LINKS = """([origin, published]) => {
-  for (const link of document.querySelectorAll("a[href]")) {
-    const target = new URL(link.getAttribute("href"), document.baseURI);
+  for (const link of document.querySelectorAll("a[href], a[*|href]")) {  // HTML links and Figure 1's SVG links
+    const attribute = link.hasAttribute("href") ? "href" : "xlink:href";
+    const target = new URL(link.getAttribute(attribute), document.baseURI);
     if (target.origin !== origin) continue;
-    link.href = published + target.pathname.replace(/^\\//, "") + target.hash;
+    link.setAttribute(attribute, published + target.pathname.replace(/^\\//, "") + target.search + target.hash);
     link.classList.add("edition-internal");
   }
 }"""
@@ -61,7 +62,8 @@ class Handout:
 
 def make_handout(printer: Printer, env, data, lang: str, root: str, site_url: str, site_name: str,
                  made: dt.date) -> Handout:
-    """`root` is the language's folder in the site (`""` or `"zh/"`); `env` the Jinja environment of overrides/."""
+    """`root` is the language's folder in the site (`""` or `"zh/"`), `site_url` the published site's root address;
+    `env` the Jinja environment of overrides/."""
     from pypdf import PdfReader, PdfWriter
 
     ui = lambda key: data.text(key, lang)  # noqa: E731
@@ -71,7 +73,7 @@ def make_handout(printer: Printer, env, data, lang: str, root: str, site_url: st
         try:
             page.evaluate(PUBLISH_LINKS, [printer.base_url.rstrip("/"), site_url])
             title = page.locator("article h1").first.inner_text().strip().rstrip("¶").strip()
-            pdf = page.pdf(**A4, margin=MARGIN, outline=True, tagged=True)
+            pdf = page.pdf(**A4, margin=MARGIN)
         finally:
             page.close()
         printed.append(pdf)
@@ -87,7 +89,7 @@ def make_handout(printer: Printer, env, data, lang: str, root: str, site_url: st
     cover_html = env.get_template("editions/cover.html").render(
         lang=lang, ui=ui, title=data.review.title[lang], site_name=site_name,
         authors=separator.join(author.name for author in data.review.authors), sections=sections,
-        citation=citation, site_url=site_url, made=formatting.format_day(made, lang))
+        citation=citation, site_url=site_url + root, made=formatting.format_day(made, lang))
     cover = _print_html(printer, cover_html, margin={"top": "0", "bottom": "0", "left": "0", "right": "0"},
                         prefer_css_page_size=True)
 
@@ -104,9 +106,11 @@ def make_handout(printer: Printer, env, data, lang: str, root: str, site_url: st
         display_header_footer=True, header_template="<span></span>", footer_template=footer)))
     for index in range(1, total):
         writer.pages[index].merge_page(numbers.pages[index])
+        writer.pages[index].compress_content_streams()  # merging leaves the page's drawing uncompressed
     writer.add_metadata({"/Title": f"{data.review.title[lang]} · {site_name}", "/Author": site_name,
                          "/Subject": ui("edition-cover-kicker"), "/Lang": lang})
     writer.page_mode = "/UseOutlines"
+    writer.compress_identical_objects(remove_duplicates=True, remove_unreferenced=True)
     out = io.BytesIO()
     writer.write(out)
     return Handout(lang, out.getvalue(), sections)

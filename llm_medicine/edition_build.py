@@ -13,6 +13,7 @@ import re
 import subprocess
 import sys
 import zipfile
+from contextlib import nullcontext
 from pathlib import Path
 
 from llm_medicine import editions, handout, printing, templates
@@ -52,15 +53,16 @@ def site_name(site: Path, root: str) -> str:
     return re.search(r'<meta property="og:site_name" content="([^"]+)"', html).group(1)
 
 
-def make_handouts(site: Path, out: Path, made: dt.date, other_pages: tuple[str, ...] = ()):
+def make_handouts(site: Path, out: Path, made: dt.date, other_pages: tuple[str, ...] = (), browser=None):
     """A PDF handout per language from the built `site`, into `out`. Returns the editions, the handouts (with
-    their sections' page counts) and the printed page count of each of `other_pages` in every language."""
+    their sections' page counts) and the printed page count of each of `other_pages` in every language.
+    `browser`: a Chromium already running (Playwright's), else one is started and closed here."""
     address = published_address(site)
     data = load_site_data(ROOT / "data")
     env = templates.environment(str(ROOT / "overrides"))
     made_editions, handouts, other_counts = [], [], {}
-    with printing.served(site) as base_url, printing.chromium() as browser:
-        printer = printing.Printer(browser, base_url)
+    with printing.served(site) as base_url, (nullcontext(browser) if browser else printing.chromium()) as chromium:
+        printer = printing.Printer(chromium, base_url)
         for lang, root in LANGUAGES.items():
             result = handout.make_handout(printer, env, data, lang, root, address, site_name(site, root), made)
             (out / pdf_name(lang)).write_bytes(result.pdf)

@@ -98,7 +98,7 @@ def make_handout(printer: Printer, env, data, lang: str, root: str, site_url: st
     for section, pdf in zip(sections, printed):
         start = len(writer.pages)
         writer.append(PdfReader(io.BytesIO(pdf)), import_outline=False)
-        writer.add_outline_item(section.title, start)
+        writer.add_outline_item(title=section.title, page_number=start)
     total = len(writer.pages)
     footer = env.get_template("editions/footer.html").render(ui=ui, site_name=site_name, title=data.review.title[lang])
     numbers = PdfReader(io.BytesIO(_print_html(

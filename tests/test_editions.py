@@ -21,7 +21,7 @@ from urllib.parse import urlparse
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import LANGUAGES, ROOT, serve
+from conftest import LANGUAGES, ROOT, search, serve
 
 from llm_medicine import edition_build, editions, handout
 from llm_medicine.data import load_site_data
@@ -164,18 +164,6 @@ def test_handout_prints_external_addresses_and_links_only_to_pages_that_exist(la
 # Offline copy ----------------------------------------------------------------------------------------------
 
 
-def _search_from_disk(page, query: str) -> list[str]:
-    page.keyboard.press("/")
-    page.wait_for_function(
-        "() => { const meta = document.querySelector('.md-search-result__meta');"
-        " return meta && meta.textContent.trim() && !/Initializing|初始化/.test(meta.textContent); }")
-    page.keyboard.insert_text(query)
-    page.keyboard.press("End")
-    page.wait_for_function(
-        "() => document.querySelector('.md-search-result__meta')?.textContent.match(/\\d|No matching|没有/)")
-    return [link.get_attribute("href") for link in page.locator(".md-search-result__link").all()]
-
-
 @pytest.fixture
 def disk_page(browser):
     """A page for file:// addresses that refuses and records every request not to a local file."""
@@ -202,11 +190,11 @@ def test_offline_copy_works_from_disk_in_both_languages(offline_copy, disk_page)
     assert home.is_file(), "the zip has no index.html at its top folder"
 
     page.goto(home.as_uri())
-    hits = _search_from_disk(page, "fine-tuning")
+    hits = search(page, "fine-tuning")
     assert any(hit.split("?")[0].endswith("/how-llms-are-built.html") and "/zh/" not in hit for hit in hits), hits
 
     page.goto((offline_copy / "zh" / "index.html").as_uri())
-    hits = _search_from_disk(page, "微调")
+    hits = search(page, "微调")
     assert any("/zh/how-llms-are-built.html" in hit for hit in hits), hits
 
     page.goto((offline_copy / "zh" / "current-llms.html").as_uri())

@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-lock
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve test build bench lock clean translations
+.PHONY: serve test build editions bench lock clean translations
 
 serve: $(STAMP)  ## Serve the site with live reload at http://127.0.0.1:8000/
 	$(BIN)/mkdocs serve --livereload --dev-addr 127.0.0.1:8000
@@ -20,6 +20,11 @@ test: $(STAMP)  ## Run every test: data, build, escaping, HTML validity, and the
 # The sitemap's dates come from the last commit, so two builds of one commit are byte-identical.
 build: $(STAMP)  ## Build the site for publishing into site/ (strict: any warning fails)
 	SOURCE_DATE_EPOCH=$$(git log -1 --format=%ct 2>/dev/null || date +%s) $(BIN)/mkdocs build --strict
+
+# Not part of `build`: it needs Chromium and the Noto CJK fonts, and takes a few minutes.
+editions: $(STAMP)  ## Build the site with its course editions (PDF handout per language, offline zip) into site/
+	@scripts/ensure-chromium.sh
+	$(BIN)/python scripts/editions.py
 
 translations: $(STAMP)  ## List Chinese pages and data entries whose English source changed since translation
 	$(BIN)/python scripts/translation-status.py
@@ -42,4 +47,4 @@ $(STAMP): requirements.lock
 	@cp requirements.lock $(STAMP)
 
 clean:
-	rm -rf site site.partial site.previous .pytest_cache
+	rm -rf site site.partial site.previous .pytest_cache editions .cache/editions

@@ -1,7 +1,8 @@
 """One search index per language, with the Chinese one made searchable.
 
-MkDocs event: `on_post_build` (priority -200: after mkdocs-static-i18n, whose own `on_post_build` builds the
-other languages and merges all their entries into `search/search_index.json`).
+MkDocs events: `on_post_build` (priority -200: after mkdocs-static-i18n, whose own `on_post_build` builds the
+other languages and merges all their entries into `search/search_index.json`); `on_config` (priority 100,
+before Material's `offline` plugin) for the offline copy.
 
 - Split: the theme loads the whole index on every page, so one file with both languages costs every reader
   the other language too (about half of it). Entries of each other language move to `<lang>/search/
@@ -11,6 +12,12 @@ other languages and merges all their entries into `search/search_index.json`).
   find nothing. A zero-width space goes between Chinese characters in the index only (never in the pages), and
   the search `separator` in mkdocs.yml splits on it: each character becomes a token, and a query such as 幻觉,
   split the same way, matches pages holding both characters.
+
+- The offline copy (`OFFLINE=true`, Material's `offline` plugin, see mkdocs.yml): opened from disk, the theme
+  reads the index from a script, `search/search_index.js`, next to the JSON it would fetch. The plugin writes
+  one with every language's entries, before this hook splits them, so each language's script is written here,
+  after the split. The plugin would also load a Web Worker shim from unpkg.com; `on_config` puts the copy
+  vendored in `overrides/assets/vendor/iframe-worker/` first, and the plugin then adds none.
 
 Running it again changes nothing: an index already split has no entries of the other languages left.
 """
@@ -29,6 +36,7 @@ from llm_medicine import languages
 
 log = logging.getLogger("mkdocs.hooks.search_index")
 
+WORKER_SHIM = "assets/vendor/iframe-worker/shim-1.0.4.js"
 CJK = r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]"
 BETWEEN_CJK = re.compile(rf"(?<={CJK})(?={CJK})")
 
@@ -37,9 +45,25 @@ def segment(text: str) -> str:
     return BETWEEN_CJK.sub("\u200b", text)
 
 
-def _write(path: Path, index: dict) -> None:
+def offline(config: MkDocsConfig) -> bool:
+    plugin = config.plugins.get("material/offline")
+    return bool(plugin and plugin.config.enabled)
+
+
+@event_priority(100)
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    if offline(config):
+        polyfills = config.extra.get("polyfills") or []
+        config.extra["polyfills"] = [WORKER_SHIM, *[url for url in polyfills if url != WORKER_SHIM]]
+    return config
+
+
+def _write(path: Path, index: dict, as_script: bool) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    text = json.dumps(index, ensure_ascii=False, separators=(",", ":"))
+    path.write_text(text, encoding="utf-8")
+    if as_script:  # what the theme loads from file:// (the same form as Material's offline plugin writes)
+        path.with_suffix(".js").write_text(f"var __index = {text}", encoding="utf-8")
 
 
 @event_priority(-200)
@@ -61,6 +85,6 @@ def on_post_build(*, config: MkDocsConfig) -> None:
             entry["location"] = entry["location"][len(prefix):]
             if not languages.writes_words_apart(lang):
                 entry["title"], entry["text"] = segment(entry["title"]), segment(entry["text"])
-        _write(site / lang / "search" / "search_index.json", {**index, "docs": moved})
+        _write(site / lang / "search" / "search_index.json", {**index, "docs": moved}, offline(config))
         log.debug("search index for '%s': %d entries", lang, len(moved))
-    _write(index_path, index)
+    _write(index_path, index, offline(config))

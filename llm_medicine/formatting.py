@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 
 from babel.dates import format_skeleton
-from babel.numbers import format_compact_decimal
+from babel.numbers import format_compact_decimal, format_decimal
 
 from llm_medicine import schema
 
@@ -31,3 +31,15 @@ def format_release(date: schema.ReleaseDate, lang: str) -> str:
     """`Feb 2022` / `2022年2月`, with the day when the source gives it (`Feb 14, 2019` / `2019年2月14日`)."""
     skeleton = "yMMMd" if date.day else "yMMM"
     return format_skeleton(skeleton, dt.date(date.year, date.month, date.day or 1), locale=babel_locale(lang))
+
+
+def format_day(date: dt.date, lang: str) -> str:
+    """`Nov 25, 2026` / `2026年11月25日`."""
+    return format_skeleton("yMMMd", date, locale=babel_locale(lang))
+
+
+def format_size(size: int, lang: str) -> str:
+    """A file size in megabytes (`3.4 MB`), or kilobytes under one megabyte."""
+    if size >= 1_000_000:
+        return f"{format_decimal(size / 1_000_000, format='#,##0.0', locale=babel_locale(lang))} MB"
+    return f"{format_decimal(max(1, round(size / 1000)), locale=babel_locale(lang))} KB"

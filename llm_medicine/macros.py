@@ -16,7 +16,7 @@ from markupsafe import Markup
 from mkdocs.utils import get_relative_url
 from mkdocs.utils.meta import get_data as get_markdown_meta
 
-from llm_medicine import chart, diagram, formatting
+from llm_medicine import chart, diagram, editions, formatting
 from llm_medicine.link_index import LinkIndexError, link_index_context
 from llm_medicine.data import SiteData
 from llm_medicine.languages import Languages
@@ -146,6 +146,22 @@ class PageMacros:
             return self._component("link-index", **link_index_context(self, part))
         except LinkIndexError as error:
             raise PageMacroError(str(error)) from None
+
+    def editions(self) -> Markup:
+        """The course editions of this build (PDF handouts, offline copy) with size, pages and date; without any
+        (a build without `make editions`), a sentence saying where they come from."""
+        try:
+            available = editions.available()
+        except editions.EditionsError as error:
+            raise PageMacroError(str(error)) from None
+        ordered = sorted(available, key=lambda edition: (edition.kind != "pdf", edition.lang != self.lang))
+        return self._component("editions", editions=ordered)
+
+    def format_size(self, size: int) -> str:
+        return formatting.format_size(size, self.lang)
+
+    def format_date(self, date) -> str:
+        return formatting.format_day(date, self.lang)
 
     # Plumbing ----------------------------------------------------------------------------------------
 

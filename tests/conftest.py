@@ -5,6 +5,7 @@
 - `site_url`: base URL of a static server on 127.0.0.1 serving `built_site` (like a plain file server).
 - `browser`: Debian's Chromium driven by Playwright; `new_page()` opens a page that records every request
   to another host, every failed request, console error and page error, for the test to assert on.
+- `search(page, query)`: types a query into the theme's search box and returns the result links.
 - `run_build(...)`: builds a copy of the project (optionally with edited files) and returns the result,
   for tests of bad input.
 """
@@ -231,3 +232,19 @@ def new_page(browser, site_url):
     yield open_page
     for context in contexts:
         context.close()
+
+
+def search(page, query: str) -> list[str]:
+    """Search the open page with the theme's search box, as a reader types; the result links' addresses."""
+    page.keyboard.press("/")
+    # Material shows "Initializing search" until its worker has loaded the index; a query typed earlier is lost.
+    page.wait_for_function(
+        "() => { const meta = document.querySelector('.md-search-result__meta');"
+        " return meta && meta.textContent.trim() && !/Initializing|初始化/.test(meta.textContent); }")
+    # Typed as an input method commits text: the characters arrive as one insertion, then a key is released
+    # (Material reads the query on keyup).
+    page.keyboard.insert_text(query)
+    page.keyboard.press("End")
+    page.wait_for_function(
+        "() => document.querySelector('.md-search-result__meta')?.textContent.match(/\\d|No matching|没有/)")
+    return [link.get_attribute("href") for link in page.locator(".md-search-result__link").all()]

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import site_path
+from conftest import search, site_path
 
 
 
@@ -24,28 +24,13 @@ def test_language_switch_keeps_page_and_section(new_page, site_url):
     assert not log.problems(), log.problems()
 
 
-def _search(page, query: str) -> list[str]:
-    page.keyboard.press("/")
-    # Material shows "Initializing search" until its worker has loaded the index; a query typed earlier is lost.
-    page.wait_for_function(
-        "() => { const meta = document.querySelector('.md-search-result__meta');"
-        " return meta && meta.textContent.trim() && !/Initializing|初始化/.test(meta.textContent); }")
-    # Typed as an input method commits text: the characters arrive as one insertion, then a key is released
-    # (Material reads the query on keyup).
-    page.keyboard.insert_text(query)
-    page.keyboard.press("End")
-    page.wait_for_function(
-        "() => document.querySelector('.md-search-result__meta')?.textContent.match(/\\d|No matching|没有/)")
-    return [link.get_attribute("href") for link in page.locator(".md-search-result__link").all()]
-
-
 @pytest.mark.parametrize("query,expected_page", [
     ("幻觉", "zh/limitations/"), ("微调", "zh/how-llms-are-built/"), ("偏见", "zh/limitations/"),
 ])
 def test_chinese_search_finds_chinese_pages(query, expected_page, new_page, site_url):
     page, log = new_page()
     page.goto(site_url + "zh/", wait_until="networkidle")
-    hits = _search(page, query)
+    hits = search(page, query)
     assert any(expected_page in hit for hit in hits), f"{query}: {hits}"
     assert not log.problems(), log.problems()
 
@@ -53,7 +38,7 @@ def test_chinese_search_finds_chinese_pages(query, expected_page, new_page, site
 def test_english_search_finds_english_pages(new_page, site_url):
     page, log = new_page()
     page.goto(site_url, wait_until="networkidle")
-    hits = _search(page, "fine-tuning")
+    hits = search(page, "fine-tuning")
     assert any("/how-llms-are-built/" in hit and "/zh/" not in hit for hit in hits), hits
     assert not log.problems(), log.problems()
 

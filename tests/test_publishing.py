@@ -249,10 +249,17 @@ def test_publish_workflow_tests_then_builds_strictly_and_deploys_to_pages():
     assert workflow["permissions"] == {"contents": "read", "pages": "write", "id-token": "write"}
     build = workflow["jobs"]["build"]["steps"]
     uses = [step.get("uses", "") for job in workflow["jobs"].values() for step in job["steps"]]
-    assert any(u.startswith("actions/setup-python") for u in uses)
-    assert next(s for s in build if s.get("uses", "").startswith("actions/setup-python"))["with"]["python-version"] == "3.11"
-    assert any("make build" in step.get("run", "") for step in build)
-    assert "--strict" in (ROOT / "Makefile").read_text(encoding="utf-8").split("\nbuild:")[1].split("\n\n")[0]
+    # Debian 12 (Python 3.11, as requirements.lock is pinned for; Debian's Chromium and CJK fonts for the handouts).
+    assert workflow["jobs"]["build"]["container"] == "debian:bookworm"
+    installs = " ".join(step.get("run", "") for step in build if "apt-get install" in step.get("run", ""))
+    for package in ("chromium", "fonts-noto-cjk", "poppler-utils", "python3-venv"):
+        assert package in installs.split(), package
+    assert any("make editions" in step.get("run", "") for step in build)
+    assert next(s for s in build if s.get("uses", "").startswith("actions/upload-pages-artifact"))["with"]["path"] == "site"
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    assert "--strict" in makefile.split("\nbuild:")[1].split("\n\n")[0]
+    assert "scripts/editions.py" in makefile.split("\neditions:")[1].split("\n\n")[0]
+    assert '"--strict"' in (ROOT / "llm_medicine" / "edition_build.py").read_text(encoding="utf-8")
     assert any(u.startswith("actions/upload-pages-artifact") for u in uses)
     assert any(u.startswith("actions/deploy-pages") for u in uses)
     jobs = workflow["jobs"]

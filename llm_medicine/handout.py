@@ -1,0 +1,128 @@
+"""The PDF handout of one language: a cover, then the review's pages as the site prints them, numbered through.
+
+Handles no MkDocs event; `scripts/editions.py` (`make editions`) calls `make_handout()` with a built site served
+on 127.0.0.1 (`llm_medicine/printing.py`).
+
+- Each page is printed by Chromium from the built site with the site's print stylesheet (print.css), so the
+  handout is what a reader's "Save as PDF" gives, and improves with it. Links inside the site are rewritten to
+  the published address (`site_url`) before printing, so no link in the PDF points at the local server.
+- The cover (overrides/editions/cover.html) carries the review's citation as the home page gives it, the
+  contents with first pages, and the site's address and the date.
+- Page numbers: Chromium numbers each printed document from 1, so a separate print of as many blank pages
+  with the running foot (overrides/editions/footer.html as `footerTemplate`) is laid over the merged pages
+  (pypdf), and the numbers run through the whole handout. Chromium's outline of each page's headings becomes
+  the PDF's bookmarks.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from dataclasses import dataclass
+
+from llm_medicine import formatting, languages
+from llm_medicine.printing import A4, MARGIN, Printer
+
+SECTIONS = ("introduction", "how-llms-are-built", "current-llms", "medical-tasks", "limitations", "glossary",
+            "references")
+"""The review's pages in order, then the glossary and the references (Figures 1 and 2, Table 1 and the editor's
+notes are on these pages)."""
+
+# Run in each page before printing: links into the site (same origin) point at the published site instead, and
+# are marked so that print.css does not print their (long, internal) address after them.
+PUBLISH_LINKS = """([origin, published]) => {
+  for (const link of document.querySelectorAll("a[href], a[*|href]")) {  // HTML links and Figure 1's SVG links
+    const attribute = link.hasAttribute("href") ? "href" : "xlink:href";
+    const target = new URL(link.getAttribute(attribute), document.baseURI);
+    if (target.origin !== origin) continue;
+    link.setAttribute(attribute, published + target.pathname.replace(/^\\//, "") + target.search + target.hash);
+    link.classList.add("edition-internal");
+  }
+}"""
+
+
+@dataclass
+class Section:
+    slug: str
+    title: str
+    pages: int
+    first_page: int = 0
+
+
+@dataclass
+class Handout:
+    lang: str
+    pdf: bytes
+    sections: list[Section]
+
+    @property
+    def pages(self) -> int:
+        return sum(section.pages for section in self.sections) + 1
+
+
+def make_handout(printer: Printer, env, data, lang: str, root: str, site_url: str, site_name: str,
+                 made: dt.date) -> Handout:
+    """`root` is the language's folder in the site (`""` or `"zh/"`), `site_url` the published site's root address;
+    `env` the Jinja environment of overrides/."""
+    from pypdf import PdfReader, PdfWriter
+
+    ui = lambda key: data.text(key, lang)  # noqa: E731
+    printed, sections = [], []
+    for slug in SECTIONS:
+        page = printer.open(f"{root}{slug}/")
+        try:
+            page.evaluate(PUBLISH_LINKS, [printer.base_url.rstrip("/"), site_url])
+            title = page.locator("article h1").first.inner_text().strip().rstrip("¶").strip()
+            pdf = page.pdf(**A4, margin=MARGIN)
+        finally:
+            page.close()
+        printed.append(pdf)
+        sections.append(Section(slug, title, len(PdfReader(io.BytesIO(pdf)).pages)))
+    next_page = 2
+    for section in sections:
+        section.first_page, next_page = next_page, next_page + section.pages
+
+    home = printer.open(root)
+    citation = home.locator("#cite-apa").inner_text().strip()
+    home.close()
+    separator = ui("edition-author-separator") + (" " if languages.writes_words_apart(lang) else "")
+    cover_html = env.get_template("editions/cover.html").render(
+        lang=lang, ui=ui, title=data.review.title[lang], site_name=site_name,
+        authors=separator.join(author.name for author in data.review.authors), sections=sections,
+        citation=citation, site_url=site_url + root, made=formatting.format_day(made, lang))
+    cover = _print_html(printer, cover_html, margin={"top": "0", "bottom": "0", "left": "0", "right": "0"},
+                        prefer_css_page_size=True)
+
+    writer = PdfWriter()
+    writer.append(PdfReader(io.BytesIO(cover)), import_outline=False)
+    for section, pdf in zip(sections, printed):
+        start = len(writer.pages)
+        writer.append(PdfReader(io.BytesIO(pdf)), import_outline=False)
+        writer.add_outline_item(title=section.title, page_number=start)
+    total = len(writer.pages)
+    footer = env.get_template("editions/footer.html").render(ui=ui, site_name=site_name, title=data.review.title[lang])
+    numbers = PdfReader(io.BytesIO(_print_html(
+        printer, env.get_template("editions/blank-pages.html").render(count=total), margin=MARGIN,
+        display_header_footer=True, header_template="<span></span>", footer_template=footer)))
+    for index in range(1, total):
+        writer.pages[index].merge_page(numbers.pages[index])
+        writer.pages[index].compress_content_streams()  # merging leaves the page's drawing uncompressed
+    writer.add_metadata({"/Title": f"{data.review.title[lang]} · {site_name}", "/Author": site_name,
+                         "/Subject": ui("edition-cover-kicker"), "/Lang": lang})
+    writer.page_mode = "/UseOutlines"
+    writer.compress_identical_objects(remove_duplicates=True, remove_unreferenced=True)
+    out = io.BytesIO()
+    writer.write(out)
+    return Handout(lang, out.getvalue(), sections)
+
+
+def _print_html(printer: Printer, html: str, **options) -> bytes:
+    """Print an HTML document made here, at the local site's origin (so it may load nothing from anywhere else)."""
+    page = printer.context.new_page()
+    try:
+        page.goto(printer.base_url, wait_until="load")
+        page.set_content(html, wait_until="load")
+        page.evaluate("document.fonts.ready")
+        return page.pdf(**{**A4, **options})
+    finally:
+        page.close()

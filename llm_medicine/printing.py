@@ -1,0 +1,104 @@
+"""Printing built pages to A4 PDF with headless Chromium (Playwright), as a reader's "Save as PDF" would.
+
+Handles no MkDocs event; `scripts/editions.py` (the PDF handouts, `make editions`) and `scripts/print-pages.py`
+(the printed page count of every page) use it. The pages are served from the built site on 127.0.0.1, and every
+request to another host is refused and recorded, so a handout can never depend on one.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import io
+import os
+import socketserver
+import threading
+from contextlib import contextmanager
+from pathlib import Path
+from urllib.parse import urlparse
+
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                 "--disable-sync", "--disable-quic", "--no-first-run"]
+A4 = {"format": "A4", "print_background": True, "prefer_css_page_size": False}
+MARGIN = {"top": "14mm", "bottom": "16mm", "left": "14mm", "right": "14mm"}
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@contextmanager
+def served(directory: Path):
+    """`directory` on a static file server at http://127.0.0.1:<free port>/ (yields the base URL)."""
+    handler = functools.partial(_QuietHandler, directory=str(directory))
+    server = socketserver.ThreadingTCPServer(("127.0.0.1", 0), handler)
+    server.daemon_threads = True
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@contextmanager
+def chromium():
+    """A headless Chromium (Debian's), closed on exit."""
+    if not Path(CHROMIUM).exists():
+        raise PrintError(f"Chromium not found at {CHROMIUM}: install Debian's chromium (scripts/ensure-chromium.sh)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+        try:
+            yield browser
+        finally:
+            browser.close()
+
+
+class Printer:
+    """Opens pages of one local site in print media and prints them; refuses requests to any other host."""
+
+    def __init__(self, browser, base_url: str):
+        self.base_url = base_url
+        self.host = urlparse(base_url).netloc
+        self.context = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme="light")
+        self.context.route("**/*", self._route)
+        self.external_requests: list[str] = []
+
+    def _route(self, route):
+        url = route.request.url
+        if urlparse(url).netloc != self.host and not url.startswith(("data:", "blob:", "about:")):
+            self.external_requests.append(url)
+            return route.abort()
+        return route.continue_()
+
+    def open(self, path: str):
+        page = self.context.new_page()
+        page.goto(self.base_url + path, wait_until="load")
+        page.emulate_media(media="print")
+        page.evaluate("document.fonts.ready")
+        return page
+
+    def pdf(self, path: str, **options) -> bytes:
+        """The page at `path` (relative to the site) printed to A4."""
+        page = self.open(path)
+        try:
+            return page.pdf(**{**A4, "margin": MARGIN, **options})
+        finally:
+            page.close()
+
+    def close(self):
+        self.context.close()
+
+
+def page_count(pdf: bytes) -> int:
+    from pypdf import PdfReader
+
+    return len(PdfReader(io.BytesIO(pdf)).pages)
+
+
+class PrintError(Exception):
+    pass

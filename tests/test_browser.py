@@ -25,7 +25,7 @@ def test_language_switch_keeps_page_and_section(new_page, site_url):
 
 
 @pytest.mark.parametrize("query,expected_page", [
-    ("幻觉", "zh/limitations/"), ("微调", "zh/how-llms-are-built/"), ("偏见", "zh/limitations/"),
+    ("幻觉", "zh/glossary/"), ("隐私", "zh/limitations/"), ("微调", "zh/how-llms-are-built/"), ("偏见", "zh/limitations/"),
 ])
 def test_chinese_search_finds_chinese_pages(query, expected_page, new_page, site_url):
     page, log = new_page()

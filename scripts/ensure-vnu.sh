@@ -19,21 +19,7 @@ if [ ! -f "$jar" ] || [ "$installed" != "$pinned" ]; then
 fi
 
 if [ ${#missing[@]} -gt 0 ]; then
-  if ! command -v apt-get >/dev/null 2>&1; then
-    echo "The HTML checker needs: ${missing[*]} (Java 11+ and npm), and this is not a Debian-like system."
-    echo "Install them, then run make test again."
-    exit 1
-  fi
-  sudo=""
-  if [ "$(id -u)" -ne 0 ]; then
-    if command -v sudo >/dev/null 2>&1; then sudo="sudo"; else
-      echo "The HTML checker needs: ${missing[*]}. Install as root:  apt-get update && apt-get install -y ${missing[*]}"
-      exit 1
-    fi
-  fi
-  echo "Installing Debian's ${missing[*]} for the HTML checker (one time) ..."
-  $sudo apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" >/dev/null
+  scripts/apt-install.sh "the HTML checker (Java 11+ and npm)" "${missing[@]}"
 fi
 
 if [ ! -f "$jar" ] || [ "$installed" != "$pinned" ]; then

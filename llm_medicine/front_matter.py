@@ -16,7 +16,7 @@ from typing import Any, Literal
 import yaml
 from mkdocs.exceptions import PluginError
 from mkdocs.utils.meta import get_data as get_markdown_meta
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 
 class SearchSettings(BaseModel):
@@ -39,15 +39,6 @@ class FrontMatter(BaseModel):
     embed_height: int | None = Field(None, gt=0)
     """Embedded pages: the height of the `<iframe>` the stable-links page offers (`llm_medicine/link_index.py`)."""
     search: SearchSettings | None = None
-
-    @field_validator("description")
-    @classmethod
-    def _fits_an_attribute(cls, description: str | None) -> str | None:
-        # The theme writes it into `<meta name="description" content="...">` without escaping it.
-        if description is not None and '"' in description:
-            raise ValueError('a straight double quote (") would end the HTML attribute the theme writes it into; '
-                             "use curly quotes (“ ”)")
-        return description
 
 
 class PageSourceError(PluginError):

@@ -73,6 +73,7 @@ def _edit_first_model_name(project: Path, name) -> None:
 def test_edits_reload_and_a_bad_edit_keeps_the_last_good_site(served_copy, browser):
     project, url, log_path = served_copy
     context = browser.new_context()
+    context.set_default_navigation_timeout(120_000)  # mkdocs serve holds requests while it rebuilds
     page = context.new_page()
     page.goto(url + "models/", wait_until="load")
     first_card = page.locator(".model-card").first
@@ -132,6 +133,7 @@ def test_every_kind_of_bad_edit_keeps_the_last_good_page_and_recovers(served_cop
     for path in {edit.path for edit in EDITS} | {"docs/en/models.md", "data/models.yml"}:
         _restore(project, path)  # as in the project: the table's line numbers are counted there
     context = browser.new_context()
+    context.set_default_navigation_timeout(120_000)  # mkdocs serve holds requests while it rebuilds
     page = context.new_page()
     previous = None
     for edit in EDITS:

@@ -1,35 +1,61 @@
-/* Figure 2: draws the build-time Plotly figure of model sizes and wires up its controls.
+/* Figure 2: wires up the controls and the table at once, and draws the interactive Plotly figure over the
+ * build-time preview only when it is wanted.
  *
- * Loaded (defer) only by overrides/components/model-chart.html, after the vendored Plotly bundle (and, on
- * Chinese pages, its zh-CN locale). The figure, the filter facts of each model and the UI strings come from
- * the component's <script type="application/json" class="model-chart__config">, written at build time.
+ * Loaded (defer) only by overrides/components/model-chart.html. The traces, the views (ranges, ticks, labels per
+ * frame, scale and layer: llm_medicine/chart_geometry.py), the filter facts of each model and the UI strings come
+ * from the component's <script type="application/json" class="model-chart__config">, written at build time.
  *
- * - One state (family, domain, architecture, scale) drives the chart, the table rows and the status line,
- *   and is kept in the page URL (?family=bert&scale=linear) so a teacher can link to a view.
- * - Every redraw derives a new figure from the original (filter, theme, width, label positions) and hands it
- *   to Plotly.react; nothing is mutated in place, so the order of events never matters.
+ * - Plotly (1.2 MB) is loaded when the figure comes within a screen of the viewport, when the reader first
+ *   touches, points at or focuses the figure or a control, or at once when the address asks for a view (a
+ *   filter, ?later=1, #figure-2). Until then the preview is the figure; a control used before Plotly is ready
+ *   changes the state at once (table, preview, address) and Plotly draws that state when it arrives.
+ * - One state (family, domain, architecture, scale, later models) drives the chart, the table rows, the preview
+ *   and the status line, and is kept in the page URL (?family=bert&scale=linear&later=1).
+ * - Every redraw derives a new figure from the original (filter, theme, frame, view) and hands it to
+ *   Plotly.react; nothing is mutated in place, so the order of events never matters.
  * - Colours come from Material's CSS variables and follow the palette toggle (data-md-color-scheme on body).
- * - Names are placed next to bubbles only where they fit; every point keeps its name in the hover label.
+ * - Name labels are those placed at build time for the view (Plotly annotations at the preview's places).
  * - Touch: the first tap shows the hover label, a second tap on the same point opens the model card.
+ * - Keyboard: the plot is focusable; arrow keys move from point to point (the hover label follows), Enter opens
+ *   the card.
  */
 (function () {
   "use strict";
 
   const FILTERS = ["family", "domain", "arch"];
   const SCALES = ["log", "linear"];
-  const PHONE = 600;
-  const PHONE_BUBBLES = 36 / 56;  // bubbles shrink on a phone; area stays proportional (sizemin shrinks alike)
-  const POSITIONS = ["top center", "bottom center", "middle right", "middle left",
-                     "top right", "top left", "bottom right", "bottom left"];
+  const ANCHORS = {start: "left", middle: "center", end: "right"};
+  const NEAR = "100% 0px";  // load Plotly when the figure is within a screen of the viewport
+  let plotly = null;
+
+  function loadScript(src) {
+    return new Promise((resolve, reject) => {
+      const script = document.createElement("script");
+      script.src = src;
+      script.onload = resolve;
+      script.onerror = () => reject(new Error(`could not load ${src}`));
+      document.head.append(script);
+    });
+  }
+
+  function loadPlotly(root) {
+    if (!plotly) {
+      plotly = window.Plotly ? Promise.resolve() : loadScript(root.dataset.plotly)
+        .then(() => (root.dataset.plotlyLocale ? loadScript(root.dataset.plotlyLocale) : null));
+    }
+    return plotly;
+  }
 
   function escapeText(text) {
     return String(text).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
   }
-  function plainText(text) {
-    return String(text).replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
-  }
   function clone(value) {
     return JSON.parse(JSON.stringify(value));
+  }
+  function withAlpha(colour, alpha) {
+    const match = /^#([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(colour);
+    if (match) return `rgba(${parseInt(match[1], 16)},${parseInt(match[2], 16)},${parseInt(match[3], 16)},${alpha})`;
+    return colour.replace(/^rgb\(([^)]+)\)$/, `rgba($1,${alpha})`);
   }
 
   function themeColours(root) {
@@ -53,24 +79,27 @@
     const config = JSON.parse(root.querySelector(".model-chart__config").textContent);
     const original = config.figure;
     const gd = root.querySelector(".model-chart__plot");
+    const stage = root.querySelector(".model-chart__stage");
     const controls = root.querySelector(".model-chart__controls");
     const status = root.querySelector(".model-chart__status");
     const table = root.querySelector(".model-chart__table");
     const details = root.querySelector(".model-chart__data");
     const touch = window.matchMedia("(hover: none), (pointer: coarse)");  // hint wording and drag mode
     const reduceMotion = window.matchMedia("(prefers-reduced-motion: reduce)");
-    const total = Object.keys(config.models).length;
     const linkTarget = root.dataset.linkTarget || "_self";
     let state = readState();
-    let labels = {};
     let drawing = Promise.resolve();
+    let wanted = false;
+    let pending = null;  // a point touched in the preview before Plotly was ready: its hover label is shown then
     let lastTap = null;
     let lastTapTime = 0;
+    let focusIndex = -1;
     let pointerType = "mouse";  // of the latest press: a first tap on a touch screen only shows the hover label
 
     function readState() {
       const params = new URLSearchParams(window.location.search);
-      const next = {scale: SCALES.includes(params.get("scale")) ? params.get("scale") : "log"};
+      const next = {scale: SCALES.includes(params.get("scale")) ? params.get("scale") : "log",
+                    later: params.get("later") === "1"};
       for (const name of FILTERS) {
         const select = controls.querySelector(`select[name="${name}"]`);
         const value = params.get(name) || "";
@@ -79,12 +108,17 @@
       return next;
     }
 
+    function isDefault() {
+      return state.scale === "log" && !state.later && FILTERS.every((name) => !state[name]);
+    }
+
     function writeState() {
       const url = new URL(window.location.href);
       for (const name of FILTERS) {
         if (state[name]) url.searchParams.set(name, state[name]); else url.searchParams.delete(name);
       }
       if (state.scale !== "log") url.searchParams.set("scale", state.scale); else url.searchParams.delete("scale");
+      if (state.later) url.searchParams.set("later", "1"); else url.searchParams.delete("later");
       window.history.replaceState(window.history.state, "", url);
     }
 
@@ -93,77 +127,107 @@
       for (const radio of controls.querySelectorAll('input[name="model-chart-scale"]')) {
         radio.checked = radio.value === state.scale;
       }
+      controls.querySelector('input[name="later"]').checked = state.later;
     }
 
     function shown(id) {
       const model = config.models[id];
-      return (!state.family || model.family === state.family) && (!state.domain || model.domain === state.domain)
-        && (!state.arch || model.arch === state.arch);
+      return (state.later || !model.later) && (!state.family || model.family === state.family)
+        && (!state.domain || model.domain === state.domain) && (!state.arch || model.arch === state.arch);
     }
 
-    function filteredData(colours) {
-      const phone = gd.clientWidth < PHONE;
-      const inLegend = new Set();
+    function frameName() {
+      return gd.clientWidth < config.breakpoint ? "narrow" : "wide";
+    }
+
+    function currentView() {
+      return config.views[frameName()][state.scale][state.later ? "all" : "review"];
+    }
+
+    function filteredData(colours, view) {
       const hint = escapeText(config.strings["click-hint"]);
       const tapHint = escapeText(config.strings["tap-hint"]);
       return original.data.map((source) => {
         const trace = clone(source);
         const keep = source.ids.map((id, index) => (shown(id) ? index : -1)).filter((index) => index >= 0);
         for (const key of ["x", "y", "ids", "customdata"]) trace[key] = keep.map((index) => source[key][index]);
+        const colour = source.marker.color === "#000000" ? colours.fg : source.marker.color;
+        const open = source.marker.symbol.includes("-open");
+        trace.marker.color = open ? colour : withAlpha(colour, 0.35);
+        trace.marker.line = {...trace.marker.line, color: colour};
         if (Array.isArray(source.marker.size)) {
           trace.marker.size = keep.map((index) => source.marker.size[index]);
-          if (phone) {
-            trace.marker.sizeref = source.marker.sizeref / PHONE_BUBBLES ** 2;
-            trace.marker.sizemin = source.marker.sizemin * PHONE_BUBBLES;
-          }
+          trace.marker.sizeref = view.sizeref;
+          trace.marker.sizemin = view.sizemin;
         }
-        trace.text = trace.ids.map((id, index) => (labels[id] ? trace.customdata[index][0] : ""));
-        trace.textposition = trace.ids.map((id) => labels[id] || "top center");
-        trace.textfont = {...trace.textfont, color: colours.light};
-        if (trace.marker.color === "#000000") trace.marker.color = colours.fg;
-        if (trace.meta.band === "sized") trace.marker.line = {...trace.marker.line, color: colours.bg};
-        trace.showlegend = keep.length > 0 && !inLegend.has(trace.legendgroup);
-        if (keep.length) inLegend.add(trace.legendgroup);
         if (touch.matches) trace.hovertemplate = trace.hovertemplate.replace(hint, tapHint);
         return trace;
       });
     }
 
-    function composeLayout(data, colours) {
+    function labelAnnotations(data, view, colours) {
+      const annotations = [];
+      for (const trace of data) {
+        trace.ids.forEach((id, index) => {
+          const label = view.labels[id];
+          if (!label) return;
+          const [anchor, dx, dy] = label;
+          const sized = trace.meta.band === "sized";
+          const value = trace.y[index];
+          annotations.push({
+            xref: "x", yref: sized ? "y" : "y2", x: trace.x[index],
+            y: sized ? (state.scale === "log" ? Math.log10(value) : value) : view.lanes.indexOf(value),
+            text: trace.customdata[index][0], showarrow: false, xanchor: ANCHORS[anchor], yanchor: "middle",
+            xshift: dx, yshift: -dy, borderpad: 0, font: {size: 11, color: colours.light},
+            name: `label-${id}`,
+          });
+        });
+      }
+      return annotations;
+    }
+
+    function composeLayout(data, view, colours) {
       const layout = clone(original.layout);
-      const phone = gd.clientWidth < PHONE;
+      const frame = config.frames[frameName()];
       const axisColours = {gridcolor: colours.lightest, linecolor: colours.lighter, tickcolor: colours.lighter,
                            zerolinecolor: colours.lightest};
+      layout.height = frame.height;
+      layout.margin = {...frame.margin, pad: 0, autoexpand: false};
       layout.font = {...layout.font, family: colours.font, color: colours.fg};
-      layout.xaxis = {...layout.xaxis, ...axisColours};
-      layout.yaxis = {...layout.yaxis, ...config.axes[state.scale], ...axisColours};
+      layout.xaxis = {...layout.xaxis, ...view.x, ...axisColours, tickfont: {size: 12}};
+      layout.yaxis = {...layout.yaxis, ...view.y, ...axisColours, tickfont: {size: 12}};
+      layout.yaxis2 = {...layout.yaxis2, categoryarray: view.lanes, range: view.lane_range, visible: view.band};
       layout.hoverlabel = {...layout.hoverlabel, bgcolor: colours.bg, bordercolor: colours.lighter,
                            font: {family: colours.font, color: colours.fg, size: 12}};
-      layout.legend = {...layout.legend, font: {color: colours.fg}, bgcolor: "rgba(0,0,0,0)"};
       layout.modebar = {bgcolor: "rgba(0,0,0,0)", color: colours.lighter, activecolor: colours.fg};
-      layout.shapes[0].line.color = colours.lighter;
-      layout.annotations[0].font = {...layout.annotations[0].font, color: colours.light};
       layout.dragmode = touch.matches ? false : "zoom";
-      if (phone) {
-        layout.legend = {...layout.legend, orientation: "h", x: 0, xanchor: "left", y: -0.14, yanchor: "top"};
-        layout.margin = {...layout.margin, l: 52, r: 8, b: 40};
-        layout.height = 640;
-        layout.xaxis = {...layout.xaxis, dtick: "M24"};
-      }
-      const lanes = new Set(data.filter((t) => t.meta.band === "undisclosed").flatMap((t) => t.y));
-      if (lanes.size === 0) {
+      const shown = data.some((trace) => trace.meta.band === "undisclosed" && trace.ids.length);
+      if (view.band && shown) {
+        layout.shapes.push({type: "rect", xref: "paper", yref: "y2 domain", x0: 0, x1: 1, y0: 0, y1: 1,
+                            layer: "below", line: {width: 1, dash: "dot", color: colours.lighter},
+                            fillcolor: "rgba(127,127,127,0.08)"});
+        layout.annotations.push({xref: "paper", yref: "y2 domain", x: 0, y: 1, xanchor: "left", yanchor: "top",
+                                 showarrow: false, align: "left", font: {size: 11, color: colours.light},
+                                 text: `<b>${escapeText(config.strings["band-undisclosed"])}</b>`});
+      } else {
         layout.yaxis.domain = [0, 1];
-        layout.yaxis2 = {...layout.yaxis2, visible: false};
-        layout.shapes = [];
-        layout.annotations = [];
+        layout.yaxis2.visible = false;
       }
+      if (view.cutoff !== null) {
+        layout.shapes.push({type: "line", xref: "paper", yref: "paper", x0: view.cutoff, x1: view.cutoff, y0: 0,
+                            y1: 1, line: {width: 1.5, dash: "dash", color: colours.light}});
+        layout.annotations.push({xref: "paper", yref: "paper", x: view.cutoff, y: 0, xanchor: "right",
+                                 yanchor: "bottom", textangle: -90, showarrow: false, xshift: -2,
+                                 font: {size: 11, color: colours.light}, text: escapeText(config.strings.cutoff)});
+      }
+      layout.annotations.push(...labelAnnotations(data, view, colours));
       if (!reduceMotion.matches) layout.transition = {duration: 250, easing: "cubic-in-out"};
       return layout;
     }
 
     function plotConfig() {
       return {
-        displayModeBar: gd.clientWidth >= PHONE,
+        displayModeBar: gd.clientWidth >= config.breakpoint,
         responsive: true, displaylogo: false, showSendToCloud: false, showEditInChartStudio: false,
         locale: config.locale || "en", scrollZoom: false,
         modeBarButtonsToRemove: ["select2d", "lasso2d", "autoScale2d", "toggleSpikelines",
@@ -172,100 +236,46 @@
       };
     }
 
-    /* Where each name fits: beside its marker, inside the figure, clear of other names and markers. */
-    function placeLabels() {
-      const full = gd._fullLayout;
-      if (!full || !full.xaxis) return {};
-      const context = document.createElement("canvas").getContext("2d");
-      context.font = `11px ${themeColours(root).font}`;
-      const points = [];
-      gd.calcdata.forEach((calc) => {
-        const trace = calc[0].trace;
-        const xa = full.xaxis;
-        const ya = trace.yaxis === "y2" ? full.yaxis2 : full.yaxis;
-        calc.forEach((point, index) => {
-          const id = trace.ids[index];
-          const x = xa._offset + xa.c2p(point.x);
-          const y = ya._offset + ya.c2p(point.y);
-          if (!isFinite(x) || !isFinite(y)) return;
-          const name = plainText(trace.customdata[index][0]);
-          const area = {l: xa._offset, r: xa._offset + xa._length, t: ya._offset, b: ya._offset + ya._length};
-          points.push({id, x, y, area, r: point.mrc || (trace.marker.size / 2) || 4, band: trace.meta.band,
-                       w: context.measureText(name).width + 2, size: trace.meta.band === "sized" ? point.y : Infinity});
-        });
-      });
-      const boxes = points.map((p) => ({l: p.x - p.r * 0.7, r: p.x + p.r * 0.7, t: p.y - p.r * 0.7, b: p.y + p.r * 0.7}));
-      const taken = [];
-      const band = full.yaxis2;
-      if (band && band.visible !== false && gd.layout.annotations.length) {  // the band's own label, top left
-        context.font = `bold 11px ${themeColours(root).font}`;
-        const width = context.measureText(plainText(gd.layout.annotations[0].text.replace(/<[^>]+>/g, ""))).width;
-        taken.push({l: full.xaxis._offset, r: full.xaxis._offset + width + 8, t: band._offset, b: band._offset + 16});
-      }
-      const overlaps = (box) => [...taken, ...boxes].some((o) => box.l < o.r && box.r > o.l && box.t < o.b && box.b > o.t);
-      const placed = {};
-      const lineHeight = 13;
-      const order = [...points].sort((a, b) => b.size - a.size);
-      for (const p of order) {
-        const own = boxes[points.indexOf(p)];
-        const candidates = p.band === "undisclosed"
-          ? ["middle right", "middle left", "top center", "bottom center"] : POSITIONS;
-        for (const position of candidates) {
-          const [vertical, horizontal] = position.split(" ");
-          const gap = p.r + 2;
-          const top = vertical === "top" ? p.y - gap - lineHeight : vertical === "bottom" ? p.y + gap
-            : p.y - lineHeight / 2;
-          const left = horizontal === "right" ? p.x + (vertical === "middle" ? gap : p.r * 0.3)
-            : horizontal === "left" ? p.x - p.w - (vertical === "middle" ? gap : p.r * 0.3) : p.x - p.w / 2;
-          const box = {l: left, r: left + p.w, t: top, b: top + lineHeight};
-          if (box.l < p.area.l || box.r > p.area.r || box.t < p.area.t || box.b > p.area.b) continue;
-          const index = boxes.indexOf(own);
-          boxes.splice(index, 1);
-          const clear = !overlaps(box);
-          boxes.splice(index, 0, own);
-          if (clear) {
-            taken.push(box);
-            placed[p.id] = position;
-            break;
-          }
-        }
-      }
-      return placed;
-    }
-
-    function sameLabels(a, b) {
-      const keys = Object.keys(a);
-      return keys.length === Object.keys(b).length && keys.every((key) => a[key] === b[key]);
-    }
-
     function render() {
+      if (!window.Plotly) return drawing;
       drawing = drawing.then(async () => {
         const colours = themeColours(root);
-        let data = filteredData(colours);
-        await window.Plotly.react(gd, data, composeLayout(data, colours), plotConfig());
+        const view = currentView();
+        const data = filteredData(colours, view);
+        const layout = composeLayout(data, view, colours);
+        if (!root.dataset.ready) delete layout.transition;
+        await window.Plotly.react(gd, data, layout, plotConfig());
         if (!gd.dataset.wired) { gd.dataset.wired = "true"; wirePlot(); }
-        const next = placeLabels();
-        if (!sameLabels(next, labels)) {
-          labels = next;
-          data = filteredData(colours);
-          const layout = composeLayout(data, colours);
-          delete layout.transition;
-          await window.Plotly.react(gd, data, layout, plotConfig());
-        }
         gd.querySelectorAll("svg").forEach((svg) => svg.setAttribute("aria-hidden", "true"));
         if (!root.dataset.ready) performance.mark("model-chart-drawn");  // read by benchmarks/chart_cost.py
         root.dataset.ready = "true";
+        if (pending) { hoverPoint(pending); pending = null; }
       }).catch((error) => console.error("Figure 2:", error));
       return drawing;
+    }
+
+    function want() {
+      if (wanted) return;
+      wanted = true;
+      loadPlotly(root).then(render).catch((error) => console.error("Figure 2:", error));
+    }
+
+    function showPreview() {
+      for (const element of root.querySelectorAll(".mcp-point, .mcp-label")) {
+        element.classList.toggle("is-filtered", !shown(element.dataset.id));
+      }
     }
 
     function update() {
       showControls();
       writeState();
       const visible = Object.keys(config.models).filter(shown);
+      const total = Object.keys(config.models).filter((id) => state.later || !config.models[id].later).length;
       status.textContent = config.strings.showing.replace("{shown}", visible.length).replace("{total}", total);
       for (const row of table.tBodies[0].rows) row.hidden = !shown(row.dataset.id);
-      labels = {};
+      if (state.later) root.dataset.later = "true"; else delete root.dataset.later;
+      showPreview();
+      if (!isDefault()) want();
       return render();
     }
 
@@ -299,6 +309,9 @@
     }
 
     async function downloadImage(format) {
+      await loadPlotly(root);
+      want();
+      await render();
       const colours = themeColours(root);
       const layout = {...clone(gd.layout), paper_bgcolor: colours.bg, plot_bgcolor: colours.bg};
       delete layout.transition;
@@ -320,6 +333,26 @@
       setTimeout(() => { button.textContent = label; }, 2000);
     }
 
+    /* The visible points in reading order (left to right), as Plotly indexes them. */
+    function pointList() {
+      const list = [];
+      gd.data.forEach((trace, curveNumber) => trace.ids.forEach((id, pointNumber) => {
+        list.push({id, curveNumber, pointNumber, x: trace.x[pointNumber]});
+      }));
+      return list.sort((a, b) => (a.x < b.x ? -1 : a.x > b.x ? 1 : 0));
+    }
+
+    function hoverPoint(id) {
+      const point = pointList().find((p) => p.id === id);
+      if (point) window.Plotly.Fx.hover(gd, [{curveNumber: point.curveNumber, pointNumber: point.pointNumber}]);
+      return point;
+    }
+
+    function openCard(point) {
+      const card = gd.data[point.curveNumber].customdata[point.pointNumber][7];
+      window.open(card, linkTarget, linkTarget === "_blank" ? "noopener" : undefined);
+    }
+
     /* Plotly adds `on` to the plot element when it first draws. */
     function wirePlot() {
       gd.on("plotly_click", (event) => {
@@ -335,13 +368,39 @@
         }
         window.open(card, linkTarget, linkTarget === "_blank" ? "noopener" : undefined);
       });
-      gd.on("plotly_relayout", (change) => {
-        if (Object.keys(change).some((key) => /axis.*range|autorange/.test(key))) { labels = {}; render(); }
+      gd.tabIndex = 0;
+      gd.addEventListener("keydown", (event) => {
+        const list = pointList();
+        if (!list.length) return;
+        if (["ArrowRight", "ArrowDown", "ArrowLeft", "ArrowUp", "Home", "End"].includes(event.key)) {
+          event.preventDefault();
+          const step = event.key === "ArrowRight" || event.key === "ArrowDown" ? 1 : -1;
+          focusIndex = event.key === "Home" ? 0 : event.key === "End" ? list.length - 1
+            : (Math.max(focusIndex, step > 0 ? -1 : 0) + step + list.length) % list.length;
+          hoverPoint(list[focusIndex].id);
+        } else if (event.key === "Enter" && focusIndex >= 0 && list[focusIndex]) {
+          openCard(list[focusIndex]);
+        } else if (event.key === "Escape") {
+          window.Plotly.Fx.unhover(gd);
+        }
       });
     }
 
     function wire() {
-      gd.addEventListener("pointerdown", (event) => { pointerType = event.pointerType; }, true);
+      root.addEventListener("pointerdown", (event) => { pointerType = event.pointerType; }, true);
+      for (const type of ["pointerover", "focusin", "touchstart"]) {
+        root.addEventListener(type, want, {passive: true, once: true});
+      }
+      // A point of the preview: a click or Enter opens the card (as on the Plotly figure); a tap shows that
+      // point's hover label once Plotly has drawn (a second tap then opens the card, as on the Plotly figure).
+      root.addEventListener("click", (event) => {
+        const link = event.target.closest && event.target.closest(".mcp-point");
+        if (!link || pointerType !== "touch" || event.detail === 0) return;
+        event.preventDefault();
+        pending = link.dataset.id;
+        want();
+        if (root.dataset.ready) render();
+      });
       for (const name of FILTERS) {
         controls.querySelector(`select[name="${name}"]`).addEventListener("change", (event) => {
           state = {...state, [name]: event.target.value};
@@ -351,21 +410,32 @@
       for (const radio of controls.querySelectorAll('input[name="model-chart-scale"]')) {
         radio.addEventListener("change", () => { state = {...state, scale: radio.value}; update(); });
       }
+      controls.querySelector('input[name="later"]').addEventListener("change", (event) => {
+        state = {...state, later: event.target.checked};
+        update();
+      });
       controls.querySelector(".model-chart__reset").addEventListener("click", () => {
-        state = {family: "", domain: "", arch: "", scale: "log"};
+        state = {family: "", domain: "", arch: "", scale: "log", later: false};
         update();
       });
       controls.querySelector(".model-chart__copy-link").addEventListener("click", (event) => copyLink(event.currentTarget));
       for (const button of root.querySelectorAll("[data-image-format]")) {
         button.addEventListener("click", () => downloadImage(button.dataset.imageFormat));
       }
-      let resizeTimer;
+      let frame = frameName();
       new ResizeObserver(() => {
-        clearTimeout(resizeTimer);
-        resizeTimer = setTimeout(() => { labels = {}; render(); }, 150);
-      }).observe(root);
+        if (frameName() !== frame) { frame = frameName(); render(); }
+      }).observe(stage);
       new MutationObserver(() => render()).observe(document.body, {attributes: true, attributeFilter: ["data-md-color-scheme"]});
       window.addEventListener("popstate", () => { state = readState(); update(); });
+      if ("IntersectionObserver" in window) {
+        const observer = new IntersectionObserver((entries) => {
+          if (entries.some((entry) => entry.isIntersecting)) { observer.disconnect(); want(); }
+        }, {rootMargin: NEAR});
+        observer.observe(stage);
+      } else {
+        want();
+      }
     }
 
     controls.hidden = false;
@@ -373,11 +443,11 @@
     makeSortable();
     if (details && !new URLSearchParams(window.location.search).has("table")) details.open = false;
     wire();
+    if (/^#(figure-2|model-chart)$/.test(window.location.hash)) want();
     update();
   }
 
   function start() {
-    if (!window.Plotly) return;
     document.querySelectorAll(".model-chart").forEach((root) => {
       if (!root.dataset.started) {
         root.dataset.started = "true";

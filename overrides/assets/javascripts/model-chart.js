@@ -5,9 +5,10 @@
  * frame, scale and layer: llm_medicine/chart_geometry.py), the filter facts of each model and the UI strings come
  * from the component's <script type="application/json" class="model-chart__config">, written at build time.
  *
- * - Plotly (1.2 MB) is loaded when the figure comes within a screen of the viewport, when the reader first
- *   touches, points at or focuses the figure or a control, or at once when the address asks for a view (a
- *   filter, ?later=1, #figure-2). Until then the preview is the figure; a control used before Plotly is ready
+ * - Plotly (1.2 MB) is loaded when the figure comes within a screen of the viewport as the reader scrolls,
+ *   when the reader first touches, points at or focuses the figure or a control, or at once when the address
+ *   asks for a view (a filter, ?later=1, #figure-2). Not with the page nor on idle: Lighthouse measured
+ *   2-4 s of blocking time on a phone when Plotly loads with the page. Until then the preview is the figure; a control used before Plotly is ready
  *   changes the state at once (table, preview, address) and Plotly draws that state when it arrives.
  * - One state (family, domain, architecture, scale, later models) drives the chart, the table rows, the preview
  *   and the status line, and is kept in the page URL (?family=bert&scale=linear&later=1).
@@ -344,7 +345,10 @@
 
     function hoverPoint(id) {
       const point = pointList().find((p) => p.id === id);
-      if (point) window.Plotly.Fx.hover(gd, [{curveNumber: point.curveNumber, pointNumber: point.pointNumber}]);
+      if (point) {
+        const subplot = gd.data[point.curveNumber].yaxis === "y2" ? "xy2" : "xy";
+        window.Plotly.Fx.hover(gd, [{curveNumber: point.curveNumber, pointNumber: point.pointNumber}], subplot);
+      }
       return point;
     }
 
@@ -429,8 +433,13 @@
       new MutationObserver(() => render()).observe(document.body, {attributes: true, attributeFilter: ["data-md-color-scheme"]});
       window.addEventListener("popstate", () => { state = readState(); update(); });
       if ("IntersectionObserver" in window) {
+        // A figure already in view when the page opens (an embed, a tall screen) is the preview until the reader
+        // touches it: loading Plotly with the page would block the page for seconds on a phone.
+        const box = stage.getBoundingClientRect();
+        let armed = box.top > 2 * window.innerHeight || box.bottom < -window.innerHeight;
         const observer = new IntersectionObserver((entries) => {
-          if (entries.some((entry) => entry.isIntersecting)) { observer.disconnect(); want(); }
+          if (!entries.some((entry) => entry.isIntersecting)) armed = true;
+          else if (armed) { observer.disconnect(); want(); }
         }, {rootMargin: NEAR});
         observer.observe(stage);
       } else {

@@ -57,20 +57,27 @@ def run_once(binary: Path, url: str) -> dict:
     return result
 
 
-def measure(site: Path, pages: list[str], runs: int) -> dict[str, dict]:
-    """`{page: {performance, accessibility, ..., lcp_ms, tbt_ms, cls, ...}}`, medians of `runs` runs."""
+def measure(*sites: Path, pages: list[str], runs: int) -> list[dict[str, dict]]:
+    """For each site, `{page: {performance, accessibility, ..., lcp_ms, tbt_ms, cls, ...}}`, medians of `runs`.
+
+    The sites' runs of one page alternate, so a change of load on the machine falls on all of them alike.
+    """
     binary = lighthouse_bin()
-    server, url = serve(site, site_path())
-    results = {}
+    served = [serve(site, site_path()) for site in sites]
+    results: list[dict[str, dict]] = [{} for _ in sites]
     try:
         for page in pages:
-            if not (site / page / "index.html").exists():
-                continue
-            samples = [run_once(binary, url + page) for _ in range(runs)]
-            results[page] = {key: statistics.median(s[key] for s in samples) for key in samples[0]}
-            results[page]["runs"] = runs
+            present = [n for n, site in enumerate(sites) if (site / page / "index.html").exists()]
+            samples: dict[int, list[dict]] = {n: [] for n in present}
+            for _ in range(runs):
+                for n in present:
+                    samples[n].append(run_once(binary, served[n][1] + page))
+            for n in present:
+                results[n][page] = {key: statistics.median(s[key] for s in samples[n]) for key in samples[n][0]}
+                results[n][page]["runs"] = runs
     finally:
-        server.shutdown()
+        for server, _ in served:
+            server.shutdown()
     return results
 
 
@@ -86,14 +93,16 @@ def table(site: dict, floor: dict | None = None) -> str:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("site", type=Path)
+    parser.add_argument("--floor", type=Path, help="a second site (the floor twin) measured alongside")
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--pages", nargs="*", default=PAGES)
     parser.add_argument("--json", type=Path, help="also write the results here")
     args = parser.parse_args()
-    results = measure(args.site.resolve(), args.pages, args.runs)
+    sites = [args.site.resolve()] + ([args.floor.resolve()] if args.floor else [])
+    results = measure(*sites, pages=args.pages, runs=args.runs)
     if args.json:
         args.json.write_text(json.dumps(results, indent=2), encoding="utf-8")
-    print(table(results))
+    print(table(results[0], results[1] if args.floor else None))
 
 
 if __name__ == "__main__":

@@ -27,7 +27,7 @@ from dataclasses import dataclass
 
 from llm_medicine import chart_geometry as geometry
 from llm_medicine import formatting
-from llm_medicine.schema import REVIEW_CUTOFF
+from llm_medicine.schema import REVIEW_CUTOFF, ReleaseDate
 
 log = logging.getLogger("mkdocs.hooks.model_chart")
 
@@ -175,20 +175,38 @@ def base_layout(macros) -> dict:
     }
 
 
+_VIEWS: dict[str, tuple[object, tuple[dict, dict]]] = {}
+
+
 def views(macros, styles) -> tuple[dict, dict]:
-    """Per frame, scale and layer: what Plotly needs to draw that view (JSON), and the geometry objects."""
+    """Per frame, scale and layer: what Plotly needs to draw that view (JSON), and the geometry objects.
+
+    The same for every page of a language (nothing in them depends on the page's address): computed once per
+    language and data, not once per page that shows the chart.
+    """
+    cached = _VIEWS.get(macros.lang)
+    if cached and cached[0] is macros.data:
+        return cached[1]
+    result = _views(macros, styles)
+    _VIEWS[macros.lang] = (macros.data, result)
+    return result
+
+
+def _views(macros, styles) -> tuple[dict, dict]:
     data, ui = macros.data, macros.ui
     names = {m.id: m.name for m in data.models.values()}
     symbol_of = {m.id: styles[m.family].symbol for m in data.models.values()}
     axis_title = {"log": _esc(ui("chart-axis-parameters-log")), "linear": _esc(ui("chart-axis-parameters-linear"))}
     year = ui("chart-year-format")
+    cutoff_tag = formatting.format_release(ReleaseDate(year=REVIEW_CUTOFF.year, month=REVIEW_CUTOFF.month), macros.lang)
     config, objects = {}, {}
     for frame in geometry.FRAMES:
         for scale in SCALES:
             for layer in LAYERS:
                 models = layer_models(data, layer)
-                view = geometry.View(models, scale, frame, lambda m: symbol_of[m.id])
-                labels = view.place_labels(names, ui("chart-band-undisclosed"))
+                view = geometry.View(models, scale, frame, lambda m: symbol_of[m.id],
+                                     REVIEW_CUTOFF if layer == "all" else None)
+                labels = view.place_labels(names, ui("chart-band-undisclosed"), cutoff_tag)
                 objects[frame.name, scale, layer] = (view, labels)
                 config.setdefault(frame.name, {}).setdefault(scale, {})[layer] = {
                     "x": {"range": view.x_range, "tickvals": [d.isoformat() for d in view.x_ticks],
@@ -200,9 +218,7 @@ def views(macros, styles) -> tuple[dict, dict]:
                     "lane_range": view.lane_range,
                     "band": view.band is not None, "sizeref": view.sizeref, "sizemin": view.sizemin,
                     "labels": {m_id: [anchor, dx, dy] for m_id, (anchor, dx, dy) in labels.items()},
-                    "cutoff": geometry.axis_fraction(geometry.day_ms(REVIEW_CUTOFF), geometry.day_ms(
-                        dt.date.fromisoformat(view.x_range[0])), geometry.day_ms(dt.date.fromisoformat(view.x_range[1])))
-                    if layer == "all" else None,
+                    "cutoff": view.cutoff, "cutoff_tag": _esc(cutoff_tag), "plot_top": 1 - view.plot_top,
                 }
     return config, objects
 

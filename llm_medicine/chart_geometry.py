@@ -51,7 +51,7 @@ class Frame:
 
 FRAMES = (
     Frame("narrow", 340, 560, 58, 10, 6, 44, 0.62, 2),
-    Frame("wide", 600, 560, 68, 16, 6, 46, 1.0, 1),
+    Frame("wide", 600, 580, 68, 16, 30, 46, 1.0, 1),  # the top margin holds the mode bar
 )
 BREAKPOINT = FRAMES[1].min_width
 
@@ -118,7 +118,7 @@ def axis_fraction(value: float, low: float, high: float) -> float:
 class View:
     """One state of the figure (scale x which models) in one frame: ranges, ticks, points, labels."""
 
-    def __init__(self, models, scale: str, frame: Frame, symbol_of):
+    def __init__(self, models, scale: str, frame: Frame, symbol_of, cutoff: dt.date | None = None):
         disclosed = [m for m in models if m.parameters is not None]
         undisclosed = [m for m in models if m.parameters is None]
         self.frame, self.scale = frame, scale
@@ -152,6 +152,8 @@ class View:
         self.tick_fx = [axis_fraction(day_ms(day), x0, x1) for day in self.x_ticks]
         self.tick_fy = [down(PLOT_DOMAIN, axis_fraction(to_axis(v), *self.y_range)) for v in self.y_ticks]
         self.band = (down(BAND_DOMAIN, 1), down(BAND_DOMAIN, 0)) if undisclosed else None
+        self.plot_top = down(PLOT_DOMAIN, 1)
+        self.cutoff = axis_fraction(day_ms(cutoff), x0, x1) if cutoff else None
         self.points: list[Point] = []
         for model in models:
             fx = axis_fraction(day_ms(model.released.as_date), x0, x1)
@@ -170,7 +172,7 @@ class View:
         return (point.fx * (width - frame.left - frame.right),
                 point.fy * (frame.height - frame.top - frame.bottom))
 
-    def place_labels(self, names: dict[str, str], band_label: str) -> dict[str, tuple[str, float, float]]:
+    def place_labels(self, names: dict[str, str], band_label: str, cutoff_label: str = "") -> dict[str, tuple[str, float, float]]:
         """`{model id: (anchor, dx, dy)}`: the names that fit beside their marker, biggest models first.
 
         dx, dy (px) are from the point to the label's anchor on its vertical centre line; anchor is start,
@@ -185,6 +187,10 @@ class View:
         if self.band:
             band_top = self.band[0] * area_h
             taken.append((0, band_top, text_width(band_label) * 1.1 + 6, band_top + LINE_PX + 2))
+        if self.cutoff is not None:  # the cut-off's tag, centred on its line just above the plot
+            tag_w, tag_x = text_width(cutoff_label), self.cutoff * area_w
+            taken.append((tag_x - tag_w / 2, self.plot_top * area_h - LINE_PX - 2, tag_x + tag_w / 2,
+                          self.plot_top * area_h))
         placed = {}
         order = sorted(located, key=lambda item: (not item[0].sized, -item[0].radius, item[0].fx))
         for point, x, y in order:

@@ -217,9 +217,9 @@
       if (view.cutoff !== null) {
         layout.shapes.push({type: "line", xref: "paper", yref: "paper", x0: view.cutoff, x1: view.cutoff, y0: 0,
                             y1: 1, line: {width: 1.5, dash: "dash", color: colours.light}});
-        layout.annotations.push({xref: "paper", yref: "paper", x: view.cutoff, y: 0, xanchor: "right",
-                                 yanchor: "bottom", textangle: -90, showarrow: false, xshift: -2,
-                                 font: {size: 11, color: colours.light}, text: escapeText(config.strings.cutoff)});
+        layout.annotations.push({xref: "paper", yref: "paper", x: view.cutoff, y: view.plot_top, xanchor: "center",
+                                 yanchor: "bottom", showarrow: false, borderpad: 0, yshift: 1,
+                                 font: {size: 11, color: colours.light}, text: view.cutoff_tag, name: "cutoff"});
       }
       layout.annotations.push(...labelAnnotations(data, view, colours));
       if (!reduceMotion.matches) layout.transition = {duration: 250, easing: "cubic-in-out"};

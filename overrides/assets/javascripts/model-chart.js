@@ -262,6 +262,7 @@
     }
 
     function showPreview() {
+      if (!root.querySelector(".is-filtered") && FILTERS.every((name) => !state[name])) return;
       for (const element of root.querySelectorAll(".mcp-point, .mcp-label")) {
         element.classList.toggle("is-filtered", !shown(element.dataset.id));
       }
@@ -435,13 +436,17 @@
       if ("IntersectionObserver" in window) {
         // A figure already in view when the page opens (an embed, a tall screen) is the preview until the reader
         // touches it: loading Plotly with the page would block the page for seconds on a phone.
-        const box = stage.getBoundingClientRect();
-        let armed = box.top > 2 * window.innerHeight || box.bottom < -window.innerHeight;
-        const observer = new IntersectionObserver((entries) => {
-          if (!entries.some((entry) => entry.isIntersecting)) armed = true;
-          else if (armed) { observer.disconnect(); want(); }
-        }, {rootMargin: NEAR});
-        observer.observe(stage);
+        // Read where the figure is in the first frame, when the browser lays the page out anyway (reading it
+        // now would force an extra layout of the whole page while it loads).
+        requestAnimationFrame(() => {
+          const box = stage.getBoundingClientRect();
+          let armed = box.top > 2 * window.innerHeight || box.bottom < -window.innerHeight;
+          const observer = new IntersectionObserver((entries) => {
+            if (!entries.some((entry) => entry.isIntersecting)) armed = true;
+            else if (armed) { observer.disconnect(); want(); }
+          }, {rootMargin: NEAR});
+          observer.observe(stage);
+        });
       } else {
         want();
       }

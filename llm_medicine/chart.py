@@ -20,7 +20,6 @@ from `download_rows()`.
 
 from __future__ import annotations
 
-import datetime as dt
 import html
 import logging
 from dataclasses import dataclass
@@ -35,6 +34,7 @@ PLOTLY_VERSION = "4.1.1"
 PLOTLY_BUNDLE = f"assets/vendor/plotly/plotly-basic-{PLOTLY_VERSION}.min.js"
 PLOTLY_LOCALE = f"assets/vendor/plotly/plotly-locale-zh-cn-{PLOTLY_VERSION}.js"
 CHART_SCRIPT = "assets/javascripts/model-chart.js"
+PLOT_SCRIPT = "assets/javascripts/model-chart-plot.js"  # loaded by CHART_SCRIPT with Plotly, when wanted
 PLOTLY_LOCALES = {"en": None, "zh": "zh-CN"}
 DOWNLOAD_NAME = "model-sizes"
 LAYERS = ("review", "all")
@@ -328,7 +328,7 @@ def chart_context(macros) -> dict:
         "summary": summary(macros), "min_bubble": macros.format_parameters(min_bubble),
         "plotly": macros.asset(PLOTLY_BUNDLE),
         "plotly_locale": macros.asset(PLOTLY_LOCALE) if PLOTLY_LOCALES[lang] else None,
-        "script": macros.asset(CHART_SCRIPT),
+        "script": macros.asset(CHART_SCRIPT), "plot_script": macros.asset(PLOT_SCRIPT),
         "csv": macros.asset(f"{downloads}{DOWNLOAD_NAME}.csv"),
         "json": macros.asset(f"{downloads}{DOWNLOAD_NAME}.json"),
         "embedded": macros.page.file.src_uri.startswith(f"{lang}/embed/"),

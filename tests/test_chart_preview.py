@@ -150,11 +150,17 @@ def test_names_never_overlap(lang, width, new_page, site_url, site_data):
     assert not log.problems(), log.problems()
 
 
-def test_plotly_waits_until_the_figure_is_near(new_page, site_url):
-    page, log = new_page(viewport=(390, 800), has_touch=True, is_mobile=True)
+def open_on_a_phone(new_page, site_url, path):
+    """A phone-sized page, and the addresses it has requested so far (a list that grows)."""
+    page, log = new_page(viewport=(412, 823), has_touch=True, is_mobile=True)
     requested = []
     page.on("request", lambda request: requested.append(request.url))
-    page.goto(site_url + CHART_PAGES["en"], wait_until="networkidle")
+    page.goto(site_url + path, wait_until="networkidle")
+    return page, log, requested
+
+
+def test_plotly_waits_until_the_figure_is_near(new_page, site_url):
+    page, log, requested = open_on_a_phone(new_page, site_url, CHART_PAGES["en"])
     assert not [url for url in requested if "vendor/plotly" in url], "Plotly loaded with the figure far away"
     assert page.locator(".model-chart__controls").is_visible()
     page.locator(".model-chart__stage").scroll_into_view_if_needed()
@@ -235,14 +241,11 @@ def test_every_point_is_reachable_by_keyboard(new_page, site_url, site_data):
 
 
 def test_embed_in_view_waits_for_the_reader(new_page, site_url):
-    page, log = new_page(viewport=(412, 823), has_touch=True, is_mobile=True)
-    requested = []
-    page.on("request", lambda request: requested.append(request.url))
-    page.goto(site_url + EMBED_PAGES["zh"], wait_until="networkidle")
+    page, log, requested = open_on_a_phone(new_page, site_url, EMBED_PAGES["zh"])
     page.wait_for_timeout(500)
     assert not [url for url in requested if "vendor/plotly" in url], "Plotly loaded with the page"
-    shift = page.evaluate("document.querySelector('.model-chart__stage').getBoundingClientRect().height")
-    assert shift == 560
+    height = page.evaluate("document.querySelector('.model-chart__stage').getBoundingClientRect().height")
+    assert height == 560, "the figure's box is not the narrow frame's height"
     page.locator(".model-chart__preview--narrow a.mcp-point").first.tap()
     page.wait_for_selector(".model-chart[data-ready]", state="attached", timeout=20_000)
     page.wait_for_selector(".model-chart .hovertext", timeout=5_000)

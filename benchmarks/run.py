@@ -8,7 +8,9 @@ Run with `make bench`. Each measure runs several times; medians are reported, as
 2. rebuild time under `mkdocs serve` after editing one data entry, against the same after a Markdown edit;
 3. bytes transferred (gzip) by each page without a chart against the same page of the twin (bare Material,
    same words), reported for the heaviest page and the worst ratio, and by the chart page (every file the
-   browser loads for the page, each gzipped as a server would).
+   browser loads for the page, each gzipped as a server would);
+4. Lighthouse 13.5 (mobile preset, Debian Chromium, no network; benchmarks/lighthouse.py) on the pages of
+   issue 12 and on the same pages of the twin, median of 3 runs each (`--lighthouse-runs 0` skips it).
 
 Prints a table and writes benchmarks/results/latest.json (and a dated copy) for comparison over time.
 """
@@ -34,9 +36,13 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 from conftest import CHROMIUM, CHROMIUM_ARGS, copy_project, serve, site_path  # noqa: E402
 
+sys.path.insert(0, str(ROOT / "benchmarks"))
+import lighthouse  # noqa: E402
+
 MKDOCS = [sys.executable, "-m", "mkdocs"]
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-TARGETS = {"build": 1.25, "rebuild": 1.25, "page_weight": 1.10, "chart_page_kb": 500}
+TARGETS = {"build": 1.25, "rebuild": 1.25, "page_weight": 1.10, "chart_page_kb": 500, "lighthouse_performance": 90,
+           "lighthouse_tbt_ms": 200, "lighthouse_cls": 0.02}
 CHART_PAGE = "current-llms/"
 
 
@@ -196,6 +202,17 @@ def measure_weights(work: Path, twin: Path) -> dict:
     }
 
 
+def machine() -> str:
+    """The CPU model, for the README's table (Lighthouse's simulated throttling still depends on it)."""
+    try:
+        for line in Path("/proc/cpuinfo").read_text(encoding="utf-8").splitlines():
+            if line.startswith("model name"):
+                return f"{line.split(':', 1)[1].strip()}, {os.cpu_count()} CPUs"
+    except OSError:
+        pass
+    return f"{os.cpu_count()} CPUs"
+
+
 def report(results: dict) -> str:
     b, r, w = results["build"], results["rebuild"], results["weight"]
     rows = [
@@ -217,6 +234,7 @@ def report(results: dict) -> str:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5, help="runs per measure (median reported)")
+    parser.add_argument("--lighthouse-runs", type=int, default=3, help="Lighthouse runs per page (0: skip)")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
@@ -225,18 +243,27 @@ def main() -> None:
             "date": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
             "commit": subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True,
                                      text=True).stdout.strip(),
-            "cpus": os.cpu_count(),
+            "cpus": os.cpu_count(), "machine": machine(), "load_average_at_start": os.getloadavg(),
             "build": measure_builds(args.runs, work, twin),
             "rebuild": measure_rebuilds(args.runs, work),
             "weight": measure_weights(work, twin),
             "targets": TARGETS,
         }
+        if args.lighthouse_runs:
+            site, floor = lighthouse.measure(work / "site-build", work / "twin-build", pages=lighthouse.PAGES,
+                                             runs=args.lighthouse_runs)
+            results["lighthouse"] = {"site": site, "floor": floor, "version": lighthouse.LIGHTHOUSE_VERSION,
+                                     "preset": "mobile (default), simulated throttling",
+                                     "load_average": os.getloadavg()}
     out = ROOT / "benchmarks" / "results"
     out.mkdir(parents=True, exist_ok=True)
     text = json.dumps(results, indent=2, ensure_ascii=False)
     (out / "latest.json").write_text(text, encoding="utf-8")
     (out / f"{results['date'][:10]}-{results['commit'] or 'uncommitted'}.json").write_text(text, encoding="utf-8")
     print(report(results))
+    if "lighthouse" in results:
+        print("\nLighthouse (mobile), median of", args.lighthouse_runs, "runs")
+        print(lighthouse.table(results["lighthouse"]["site"], results["lighthouse"]["floor"]))
     print(f"\nWritten to {out / 'latest.json'}")
 
 

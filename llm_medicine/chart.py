@@ -1,31 +1,32 @@
-"""Figure 2, the bubble chart of model sizes: the Plotly figure, its data table and summary, in one language.
+"""Figure 2, the bubble chart of model sizes: its figure data, table rows and summary, in one language.
 
 Handles no MkDocs event: `PageMacros.model_chart()` calls `chart_context()` and renders
 `overrides/components/model-chart.html` with the result; `chart_downloads.py` writes the CSV and JSON downloads
 from `download_rows()`.
 
-- plotly for Python builds the figure (`template="none"`, plain lists, no numpy `bdata`), so the JSON is small
-  and readable; the template embeds it with `tojson` and `model-chart.js` draws it with the vendored bundle.
+- One figure definition: the traces here and the views of `chart_geometry.py` (ranges, ticks, point places and
+  name labels for each frame, scale and layer) feed both the build-time SVG preview and the Plotly figure that
+  `model-chart.js` draws over it once Plotly is loaded. Plain dicts, no plotly.py: nothing to validate twice.
 - Every string that reaches Plotly is HTML-escaped here, because Plotly reads trace names, text, hover
-  templates and tick labels as its own pseudo-HTML: a model named `<b>` shows as `<b>`. The table and summary
-  go through Jinja's autoescaping instead.
+  templates and tick labels as its own pseudo-HTML: a model named `<b>` shows as `<b>`. The table, the summary
+  and the preview go through Jinja's autoescaping instead.
 - Undisclosed sizes never become a number: those models sit in a separate band above the plot, on a category
   axis with no scale, drawn as hollow markers of a fixed size, their size shown as "not disclosed".
+- By default the figure is the review's (models with `since_review: false`); the "later" layer adds the models
+  released since, as outlined markers with a dot, and a line at the review's cut-off.
 - Sizes read the same as everywhere on the site (`PageMacros.format_parameters`: "8.9 B" / "89 亿"); the axis
   ticks are those same strings, so Chinese pages show 亿 and 万亿, never SI prefixes.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import html
 import logging
-import math
 from dataclasses import dataclass
 
-import plotly.graph_objects as go
-
+from llm_medicine import chart_geometry as geometry
 from llm_medicine import formatting
+from llm_medicine.schema import REVIEW_CUTOFF, ReleaseDate
 
 log = logging.getLogger("mkdocs.hooks.model_chart")
 
@@ -33,24 +34,22 @@ PLOTLY_VERSION = "4.1.1"
 PLOTLY_BUNDLE = f"assets/vendor/plotly/plotly-basic-{PLOTLY_VERSION}.min.js"
 PLOTLY_LOCALE = f"assets/vendor/plotly/plotly-locale-zh-cn-{PLOTLY_VERSION}.js"
 CHART_SCRIPT = "assets/javascripts/model-chart.js"
+PLOT_SCRIPT = "assets/javascripts/model-chart-plot.js"  # loaded by CHART_SCRIPT with Plotly, when wanted
 PLOTLY_LOCALES = {"en": None, "zh": "zh-CN"}
 DOWNLOAD_NAME = "model-sizes"
+LAYERS = ("review", "all")
+SCALES = ("log", "linear")
 
-# Okabe & Ito's colour-blind-safe palette, each colour with its own marker symbol so that no family depends on
-# colour alone. #000000 is "ink": model-chart.js swaps it for the theme's text colour, so it shows in dark mode.
-# Families named here keep their colour whatever the order of families.yml; any other family takes the next
-# unused pair. The yellow goes to a family with few, filled markers (its outline keeps it visible on white).
-PALETTE = [
-    ("#D55E00", "circle"), ("#0072B2", "square"), ("#009E73", "diamond"), ("#CC79A7", "triangle-up"),
-    ("#E69F00", "pentagon"), ("#56B4E9", "hexagon"), ("#F0E442", "triangle-down"), ("#000000", "star"),
-    ("#999999", "hourglass"),
-]
+# Okabe & Ito's colour-blind-safe palette and one marker symbol per family, so that no family depends on colour
+# alone. #000000 is "ink": the script and the preview swap it for the theme's text colour, so it shows in dark
+# mode. Families named here keep their colour and symbol whatever the order of families.yml; any other family
+# takes the next unused symbol and the colours in turn. The yellow goes to a family with few markers.
+COLOURS = ["#D55E00", "#0072B2", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#F0E442", "#000000", "#999999"]
+SYMBOLS = ["circle", "square", "diamond", "triangle-up", "pentagon", "hexagon", "triangle-down", "star",
+           "hourglass", "cross", "triangle-left", "triangle-right", "diamond-wide", "hexagram", "octagon", "bowtie"]
+NO_DOT = {"hourglass", "bowtie"}  # Plotly has no "-open-dot" of these: never for a family with later models
 PREFERRED = {"gpt": 0, "bert": 1, "palm": 2, "llama": 3, "gatortron": 4, "megatron": 5, "dragon": 6,
              "claude": 7, "lamda": 8}
-MAX_BUBBLE_PX = 56
-MIN_BUBBLE_PX = 4  # Plotly's sizemin is a radius
-UNDISCLOSED_PX = 16
-LANE_GAP_DAYS = 150
 LIST_SEPARATOR = {"en": ", ", "zh": "、"}
 
 
@@ -64,18 +63,23 @@ def family_styles(families) -> dict[str, Style]:
     styles, used = {}, set()
     for family_id in families:
         if family_id in PREFERRED:
-            styles[family_id] = Style(*PALETTE[PREFERRED[family_id]])
+            styles[family_id] = Style(COLOURS[PREFERRED[family_id]], SYMBOLS[PREFERRED[family_id]])
             used.add(PREFERRED[family_id])
-    spare = [index for index in range(len(PALETTE)) if index not in used]
+    spare = [index for index in range(len(SYMBOLS)) if index not in used and SYMBOLS[index] not in NO_DOT]
+    spare += [index for index in range(len(SYMBOLS)) if index not in used and SYMBOLS[index] in NO_DOT]
     for number, family_id in enumerate(f for f in families if f not in styles):
-        colour, symbol = PALETTE[spare[number % len(spare)] if spare else number % len(PALETTE)]
-        styles[family_id] = Style(colour, symbol)
+        index = spare[number % len(spare)] if spare else number % len(SYMBOLS)
+        styles[family_id] = Style(COLOURS[(len(PREFERRED) + number) % len(COLOURS)], SYMBOLS[index])
     return styles
 
 
 def chart_models(data) -> list:
     """The models of the chart, in release order (then by size), the same order as the table."""
     return sorted(data.models.values(), key=lambda m: (m.released.as_date, m.parameters or 0, m.name))
+
+
+def layer_models(data, layer: str) -> list:
+    return [m for m in chart_models(data) if layer == "all" or not m.since_review]
 
 
 def _esc(text: str) -> str:
@@ -87,150 +91,168 @@ def _source_label(source) -> str:
     return f"{title} ({source.year})"
 
 
-def _lanes(models) -> dict[str, str]:
-    """Undisclosed models share the band; models released close together go to separate lanes."""
-    lanes: list[dt.date] = []
-    placed = {}
-    for model in models:
-        day = model.released.as_date
-        for number, last in enumerate(lanes):
-            if (day - last).days >= LANE_GAP_DAYS:
-                lanes[number] = day
-                break
-        else:
-            number = len(lanes)
-            lanes.append(day)
-        placed[model.id] = f"lane-{number + 1}"
-    return placed
+def size_text(macros, model) -> str:
+    """The size as the hover label and the table say it: mixture-of-experts models give total and active."""
+    if model.parameters is not None and model.parameters_active is not None:
+        return macros.ui("chart-moe").format(total=macros.format_parameters(model.parameters),
+                                             active=macros.format_parameters(model.parameters_active))
+    return macros.format_parameters(model.parameters)
 
 
-def _ticks(macros, values) -> dict:
-    return {"tickvals": list(values), "ticktext": [_esc(macros.format_parameters(v)) for v in values]}
+def marker_symbol(style: Style, model) -> str:
+    if model.since_review:
+        if style.symbol in NO_DOT:
+            raise ValueError(f"data/families.yml: family {model.family!r} has later models but its marker "
+                             f"{style.symbol!r} has no outlined-with-dot form: give it another symbol in chart.py")
+        return f"{style.symbol}-open-dot"
+    return f"{style.symbol}-open" if model.parameters is None else style.symbol
 
 
-def _linear_ticks(macros, largest: float) -> tuple[dict, list[float]]:
-    step = 10 ** math.floor(math.log10(largest))
-    step = step if largest / step > 3 else step / 2 if largest / step > 1.5 else step / 5
-    top = math.ceil(largest * 1.08 / step) * step
-    values = [step * n for n in range(int(round(top / step)) + 1)][1:]
-    return _ticks(macros, values), [0, top * 1.02]
-
-
-def _date_range(models) -> list[str]:
-    first = min(m.released.as_date for m in models) - dt.timedelta(days=150)
-    last = max(m.released.as_date for m in models) + dt.timedelta(days=150)
-    return [first.isoformat(), last.isoformat()]
-
-
-def build_figure(macros) -> tuple[dict, dict]:
-    """The figure (as a plain dict) and the two parameter-axis settings (log, linear) the reader switches."""
+def build_traces(macros, styles) -> list[dict]:
+    """The Plotly traces: one per family, band (sized or undisclosed) and layer, in families.yml order."""
     data, lang, ui = macros.data, macros.lang, macros.ui
     models = chart_models(data)
-    disclosed = [m for m in models if m.parameters is not None]
-    undisclosed = [m for m in models if m.parameters is None]
-    styles = family_styles(data.families)
-    lanes = _lanes(undisclosed)
-    largest = max((m.parameters for m in disclosed), default=1e9)
-    smallest = min((m.parameters for m in disclosed), default=1e8)
-    sizeref = 2 * largest / MAX_BUBBLE_PX**2
+    # Later models come after the review's, so adding them never moves a review model to another lane.
+    lanes = geometry.lanes([m for m in models if m.parameters is None])
 
     def customdata(model) -> list[str]:
         return [
-            _esc(model.name), _esc(model.developer[lang]), _esc(macros.format_parameters(model.parameters)),
+            _esc(model.name), _esc(model.developer[lang]), _esc(size_text(macros, model)),
             _esc(formatting.format_release(model.released, lang)), _esc(ui(f"domain-{model.domain}")),
             _esc(_source_label(model.source)), _esc(data.families[model.family].name[lang]),
             macros.url("models.md", model.id),
         ]
 
-    hover = "<br>".join([
-        "<b>%{customdata[0]}</b>",
-        f"{_esc(ui('family'))}: %{{customdata[6]}}",
-        f"{_esc(ui('developer'))}: %{{customdata[1]}}",
-        f"{_esc(ui('parameters'))}: %{{customdata[2]}}",
-        f"{_esc(ui('released'))}: %{{customdata[3]}}",
-        f"{_esc(ui('domain'))}: %{{customdata[4]}}",
-        f"{_esc(ui('chart-source'))}: %{{customdata[5]}}",
-        f"<i>{_esc(ui('chart-click-hint'))}</i>",
-    ]) + "<extra></extra>"
-
-    traces, in_legend = [], set()
+    lines = ["<b>%{customdata[0]}</b>", f"{_esc(ui('family'))}: %{{customdata[6]}}",
+             f"{_esc(ui('developer'))}: %{{customdata[1]}}", f"{_esc(ui('parameters'))}: %{{customdata[2]}}",
+             f"{_esc(ui('released'))}: %{{customdata[3]}}", f"{_esc(ui('domain'))}: %{{customdata[4]}}",
+             f"{_esc(ui('chart-source'))}: %{{customdata[5]}}"]
+    hint = f"<i>{_esc(ui('chart-click-hint'))}</i><extra></extra>"
+    later_note = f"<i>{_esc(ui('since-review-badge'))}</i>"
+    traces = []
     for family_id, family in data.families.items():
-        style, name = styles[family_id], _esc(family.name[lang])
-        for band, members in (("sized", disclosed), ("undisclosed", undisclosed)):
-            points = [m for m in members if m.family == family_id]
-            if not points:
-                continue
-            marker = {"color": style.colour, "symbol": style.symbol, "line": {"width": 1}}
-            if band == "sized":
-                y = [m.parameters for m in points]
-                marker.update(size=y, sizemode="area", sizeref=sizeref, sizemin=MIN_BUBBLE_PX, opacity=0.78)
-            else:
-                y = [lanes[m.id] for m in points]
-                marker.update(symbol=f"{style.symbol}-open", size=UNDISCLOSED_PX, line={"width": 2.5})
-            traces.append(go.Scatter(
-                name=name, legendgroup=family_id, showlegend=family_id not in in_legend,
-                x=[m.released.as_date.isoformat() for m in points], y=y, ids=[m.id for m in points],
-                mode="markers+text", text=[_esc(m.name) for m in points], textposition="top center",
-                textfont={"size": 11}, cliponaxis=False, marker=marker,
-                customdata=[customdata(m) for m in points], hovertemplate=hover,
-                yaxis="y" if band == "sized" else "y2", meta={"band": band, "family": family_id},
-            ))
-            in_legend.add(family_id)
+        style = styles[family_id]
+        for layer in ("review", "later"):
+            for band in ("sized", "undisclosed"):
+                points = [m for m in models if m.family == family_id and m.since_review == (layer == "later")
+                          and (m.parameters is not None) == (band == "sized")]
+                if not points:
+                    continue
+                marker = {"color": style.colour, "symbol": marker_symbol(style, points[0]), "line": {"width": 1.5}}
+                if band == "sized":
+                    marker.update(size=[m.parameters for m in points], sizemode="area")
+                else:
+                    marker.update(size=geometry.UNDISCLOSED_PX, line={"width": 2.5})
+                if layer == "later":
+                    marker["line"] = {"width": 2}
+                traces.append({
+                    "type": "scatter", "name": _esc(family.name[lang]), "legendgroup": family_id, "showlegend": False,
+                    "x": [m.released.as_date.isoformat() for m in points],
+                    "y": [m.parameters if band == "sized" else f"lane-{lanes[m.id] + 1}" for m in points],
+                    "ids": [m.id for m in points], "mode": "markers", "cliponaxis": False, "marker": marker,
+                    "customdata": [customdata(m) for m in points],
+                    "hovertemplate": "<br>".join(lines + ([later_note] if layer == "later" else []) + [hint]),
+                    "yaxis": "y" if band == "sized" else "y2",
+                    "meta": {"band": band, "family": family_id, "layer": layer},
+                })
+    return traces
 
-    log_ticks = _ticks(macros, [10.0**k for k in range(math.floor(math.log10(smallest)),
-                                                        math.ceil(math.log10(largest)) + 1)])
-    log_range = [math.log10(smallest) - 0.35, math.log10(largest) + 0.3]
-    linear_ticks, linear_range = _linear_ticks(macros, largest)
-    axis_title = {"log": _esc(ui("chart-axis-parameters-log")), "linear": _esc(ui("chart-axis-parameters-linear"))}
-    axes = {
-        "log": {"type": "log", "range": log_range, "title": {"text": axis_title["log"]}, **log_ticks},
-        "linear": {"type": "linear", "range": linear_range, "title": {"text": axis_title["linear"]}, **linear_ticks},
+
+def base_layout(macros) -> dict:
+    ui = macros.ui
+    return {
+        "autosize": True, "hovermode": "closest", "dragmode": "zoom", "showlegend": False,
+        "paper_bgcolor": "rgba(0,0,0,0)", "plot_bgcolor": "rgba(0,0,0,0)", "font": {"size": 12},
+        "hoverlabel": {"align": "left"},
+        "xaxis": {"type": "date", "anchor": "y", "tickmode": "array", "title": {"text": _esc(ui("chart-axis-released")), "font": {"size": 12}},
+                  "showgrid": True, "zeroline": False, "automargin": False, "ticklen": 4},
+        "yaxis": {"domain": list(geometry.PLOT_DOMAIN), "tickmode": "array", "showgrid": True, "zeroline": False,
+                  "automargin": False, "ticklen": 4},
+        "yaxis2": {"type": "category", "domain": list(geometry.BAND_DOMAIN), "anchor": "x", "showticklabels": False,
+                   "categoryorder": "array",
+                   "showgrid": False, "zeroline": False, "fixedrange": True},
+        "shapes": [], "annotations": [],
     }
-    lane_names = sorted(set(lanes.values()), key=lambda lane: int(lane.split("-")[1]))
-    band_top = 0.84
-    layout = go.Layout(
-        template="none", height=680, autosize=True, hovermode="closest", dragmode="zoom",
-        margin={"l": 64, "r": 12, "t": 34, "b": 52}, paper_bgcolor="rgba(0,0,0,0)", plot_bgcolor="rgba(0,0,0,0)",
-        font={"size": 12}, hoverlabel={"align": "left"},
-        xaxis={"type": "date", "range": _date_range(models), "anchor": "y", "tickformat": ui("chart-year-format"),
-               "dtick": "M12", "title": {"text": _esc(ui("chart-axis-released"))}, "showgrid": True,
-               "zeroline": False, "automargin": True},
-        yaxis={**axes["log"], "domain": [0, band_top - 0.06], "showgrid": True, "zeroline": False,
-               "automargin": True},
-        yaxis2={"type": "category", "domain": [band_top, 1], "anchor": "x", "categoryorder": "array",
-                "categoryarray": lane_names, "range": [-0.7, max(len(lane_names), 1) - 0.3],
-                "showticklabels": False, "showgrid": False, "zeroline": False, "fixedrange": True},
-        # Below the plot, across: at the side, nine long family names would take half the plot's width.
-        legend={"title": {"text": _esc(ui("family"))}, "itemclick": False, "itemdoubleclick": False,
-                "itemsizing": "constant", "orientation": "h", "x": 0, "xanchor": "left", "y": -0.14,
-                "yanchor": "top"},
-        shapes=[{"type": "rect", "xref": "paper", "yref": "y2 domain", "x0": 0, "x1": 1, "y0": 0, "y1": 1,
-                 "layer": "below", "line": {"width": 1, "dash": "dot"}, "fillcolor": "rgba(127,127,127,0.08)"}],
-        annotations=[{"xref": "paper", "yref": "y2 domain", "x": 0, "y": 1, "xanchor": "left", "yanchor": "top",
-                      "showarrow": False, "align": "left", "font": {"size": 11},
-                      "text": f"<b>{_esc(ui('chart-band-undisclosed'))}</b>"}],
-    )
-    figure = _plain(go.Figure(data=traces, layout=layout).to_plotly_json())
-    figure["layout"].pop("template", None)  # "none" still serializes a stub; plotly.js needs no template at all
-    return figure, axes
 
 
-def _plain(value):
-    """Plotly's JSON-ready dict with any numpy or date objects turned into plain JSON values."""
-    if isinstance(value, dict):
-        return {key: _plain(item) for key, item in value.items()}
-    if isinstance(value, (list, tuple)):
-        return [_plain(item) for item in value]
-    if hasattr(value, "tolist"):
-        return _plain(value.tolist())
-    if isinstance(value, (dt.date, dt.datetime)):
-        return value.isoformat()
-    return value
+_VIEWS: dict[str, tuple[object, tuple[dict, dict]]] = {}
+
+
+def views(macros, styles) -> tuple[dict, dict]:
+    """Per frame, scale and layer: what Plotly needs to draw that view (JSON), and the geometry objects.
+
+    The same for every page of a language (nothing in them depends on the page's address): computed once per
+    language and data, not once per page that shows the chart.
+    """
+    cached = _VIEWS.get(macros.lang)
+    if cached and cached[0] is macros.data:
+        return cached[1]
+    result = _views(macros, styles)
+    _VIEWS[macros.lang] = (macros.data, result)
+    return result
+
+
+def _views(macros, styles) -> tuple[dict, dict]:
+    data, ui = macros.data, macros.ui
+    names = {m.id: m.name for m in data.models.values()}
+    symbol_of = {m.id: styles[m.family].symbol for m in data.models.values()}
+    axis_title = {"log": _esc(ui("chart-axis-parameters-log")), "linear": _esc(ui("chart-axis-parameters-linear"))}
+    year = ui("chart-year-format")
+    cutoff_tag = formatting.format_release(ReleaseDate(year=REVIEW_CUTOFF.year, month=REVIEW_CUTOFF.month), macros.lang)
+    config, objects = {}, {}
+    for frame in geometry.FRAMES:
+        for scale in SCALES:
+            for layer in LAYERS:
+                models = layer_models(data, layer)
+                view = geometry.View(models, scale, frame, lambda m: symbol_of[m.id],
+                                     REVIEW_CUTOFF if layer == "all" else None)
+                labels = view.place_labels(names, ui("chart-band-undisclosed"), cutoff_tag)
+                objects[frame.name, scale, layer] = (view, labels)
+                config.setdefault(frame.name, {}).setdefault(scale, {})[layer] = {
+                    "x": {"range": view.x_range, "tickvals": [d.isoformat() for d in view.x_ticks],
+                          "ticktext": [_esc(year.replace("%Y", str(d.year))) for d in view.x_ticks]},
+                    "y": {"type": scale, "range": view.y_range, "tickvals": view.y_ticks,
+                          "ticktext": [_esc(macros.format_parameters(v)) for v in view.y_ticks],
+                          "title": {"text": axis_title[scale], "font": {"size": 12}}},
+                    "lanes": [f"lane-{n + 1}" for n in range(int(view.lane_range[1] + 0.3))],
+                    "lane_range": view.lane_range,
+                    "band": view.band is not None, "sizeref": view.sizeref, "sizemin": view.sizemin,
+                    "labels": {m_id: [anchor, dx, dy] for m_id, (anchor, dx, dy) in labels.items()},
+                    "cutoff": view.cutoff, "cutoff_tag": _esc(cutoff_tag), "plot_top": 1 - view.plot_top,
+                }
+    return config, objects
+
+
+def preview(macros, styles, objects) -> list[dict]:
+    """The default view (the review's models, log scale) at each frame, for the build-time SVG."""
+    data, lang = macros.data, macros.lang
+    models = {m.id: m for m in data.models.values()}
+    frames = []
+    for frame in geometry.FRAMES:
+        view, labels = objects[frame.name, "log", "review"]
+        points = []
+        for point in view.points:
+            model, style = models[point.id], styles[models[point.id].family]
+            points.append({
+                "model": model, "fx": point.fx * 100, "fy": point.fy * 100, "colour": style.colour,
+                "hollow": model.parameters is None,
+                "path": geometry.symbol_path(style.symbol, point.radius), "label": labels.get(point.id),
+                "title": macros.ui("chart-point").format(name=model.name, size=size_text(macros, model),
+                                                         released=formatting.format_release(model.released, lang)),
+            })
+        points.sort(key=lambda p: -(p["model"].parameters or 0))  # big bubbles below small ones, as Plotly does
+        year = macros.ui("chart-year-format")
+        frames.append({
+            "frame": frame, "points": points, "band": view.band and [v * 100 for v in view.band],
+            "x_ticks": [(fx * 100, year.replace("%Y", str(d.year))) for fx, d in zip(view.tick_fx, view.x_ticks)],
+            "y_ticks": [(fy * 100, macros.format_parameters(v)) for fy, v in zip(view.tick_fy, view.y_ticks)],
+        })
+    return frames
 
 
 def summary(macros) -> dict:
-    """The facts the visible summary states (the template words them in the page language)."""
-    models = chart_models(macros.data)
+    """The facts the visible summary states (the template words them in the page language): the review's figure."""
+    models = layer_models(macros.data, "review")
     disclosed = [m for m in models if m.parameters is not None]
     undisclosed = [m for m in models if m.parameters is None]
     lang = macros.lang
@@ -277,35 +299,49 @@ def download_rows(data, lang: str, undisclosed_word: str, card_url) -> list[dict
 
 
 def chart_context(macros) -> dict:
-    """Everything `components/model-chart.html` shows: the figure, table rows, filters, summary, assets."""
+    """Everything `components/model-chart.html` shows: the figure, preview, table rows, filters, summary, assets."""
     data, lang = macros.data, macros.lang
-    figure, axes = build_figure(macros)
+    styles = family_styles(data.families)
+    view_config, objects = views(macros, styles)
     models = chart_models(data)
     downloads = f"{macros.language_root}downloads/"
+    frames = {f.name: {"min_width": f.min_width, "height": f.height, "bubble": f.bubble,
+                       "margin": {"l": f.left, "r": f.right, "t": f.top, "b": f.bottom}} for f in geometry.FRAMES}
     config = {
-        "lang": lang, "locale": PLOTLY_LOCALES[lang], "figure": figure, "axes": axes,
+        "lang": lang, "locale": PLOTLY_LOCALES[lang],
+        "figure": {"data": build_traces(macros, styles), "layout": base_layout(macros)},
+        "views": view_config, "frames": frames, "breakpoint": geometry.BREAKPOINT,
+        "axes": {scale: view_config["wide"][scale]["review"]["y"] for scale in SCALES},
         "models": {m.id: {"family": m.family, "domain": m.domain, "arch": m.architecture,
-                          "disclosed": m.parameters is not None} for m in models},
+                          "disclosed": m.parameters is not None, "later": m.since_review} for m in models},
         "filename": f"{DOWNLOAD_NAME}-{lang}",
         "strings": {key: macros.ui(f"chart-{key}") for key in
-                    ("showing", "click-hint", "tap-hint", "copied", "download-failed")},
+                    ("showing", "click-hint", "tap-hint", "copied", "download-failed", "band-undisclosed", "cutoff")},
     }
-    largest = max((m.parameters for m in models if m.parameters is not None), default=None)
+    review = layer_models(data, "review")
+    largest = max((m.parameters for m in review if m.parameters is not None), default=None)
     # Below this size a bubble would be smaller than MIN_BUBBLE_PX (a radius); it is drawn at that size.
-    min_bubble = largest * (MIN_BUBBLE_PX / (MAX_BUBBLE_PX / 2)) ** 2 if largest else None
+    min_bubble = largest * (geometry.MIN_BUBBLE_PX / (geometry.MAX_BUBBLE_PX / 2)) ** 2 if largest else None
     present = {name: sorted({getattr(m, name) for m in models}) for name in ("domain", "architecture")}
     families = [f for f in data.families.values() if any(m.family == f.id for m in models)]
+    in_review = {m.family for m in review}
     # (select name, its label, its options as (value, text)); the names are those model-chart.js filters on.
     filters = [
         ("family", macros.ui("family"), [(f.id, f.name[lang]) for f in families]),
         ("domain", macros.ui("domain"), [(d, macros.ui(f"domain-{d}")) for d in present["domain"]]),
         ("arch", macros.ui("architecture"), [(a, macros.ui(f"arch-{a}")) for a in present["architecture"]]),
     ]
+    legend = [{"family": f, "style": styles[f.id], "later_only": f.id not in in_review,
+               "path": geometry.symbol_path(styles[f.id].symbol, 5)} for f in families]
     return {
-        "config": config, "models": models, "styles": family_styles(data.families), "filters": filters,
-        "summary": summary(macros), "min_bubble": macros.format_parameters(min_bubble), "plotly": macros.asset(PLOTLY_BUNDLE),
+        "config": config, "models": models, "styles": styles, "filters": filters, "legend": legend,
+        "legend_paths": {name: geometry.symbol_path("circle", 5) for name in ("undisclosed", "later")},
+        "previews": preview(macros, styles, objects), "review_count": len(review),
+        "size_text": lambda model: size_text(macros, model),
+        "summary": summary(macros), "min_bubble": macros.format_parameters(min_bubble),
+        "plotly": macros.asset(PLOTLY_BUNDLE),
         "plotly_locale": macros.asset(PLOTLY_LOCALE) if PLOTLY_LOCALES[lang] else None,
-        "script": macros.asset(CHART_SCRIPT),
+        "script": macros.asset(CHART_SCRIPT), "plot_script": macros.asset(PLOT_SCRIPT),
         "csv": macros.asset(f"{downloads}{DOWNLOAD_NAME}.csv"),
         "json": macros.asset(f"{downloads}{DOWNLOAD_NAME}.json"),
         "embedded": macros.page.file.src_uri.startswith(f"{lang}/embed/"),

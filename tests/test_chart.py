@@ -1,4 +1,4 @@
-"""Figure 2, the interactive chart of model sizes (issue 5).
+"""Figure 2, the interactive chart of model sizes (issues 5, 12 and 16).
 
 Build tests read the figure JSON, the table and the downloads of the built site against data/models.yml;
 browser tests open the chart in Chromium (both languages, light and dark, desktop and phone, JavaScript off)
@@ -92,7 +92,7 @@ def test_no_undisclosed_model_has_a_number(lang, html, site_data):
         assert trace["meta"]["band"] == "undisclosed" and trace["yaxis"] == "y2", model.id
         assert isinstance(trace["y"][index], str), f"{model.id} is placed on a numeric axis"
         assert not isinstance(trace["marker"]["size"], list), f"{model.id} has a size array"
-        assert trace["marker"]["symbol"].endswith("-open")
+        assert "-open" in trace["marker"]["symbol"]
         assert trace["customdata"][index][2] == UNDISCLOSED[lang]
         assert not any(re.search(r"\d", text) for text in trace["customdata"][index][2:3])
     layout = chart_config(html(CHART_PAGES[lang] + "index.html"))["figure"]["layout"]
@@ -119,7 +119,11 @@ def test_all_chart_strings_are_in_the_page_language(html, site_data):
     assert not leaked, leaked
     assert all(HAN.search(text) for text in zh["axes"]["log"]["ticktext"])
     assert HAN.search(zh["figure"]["data"][0]["hovertemplate"])
-    assert zh["figure"]["layout"]["xaxis"]["tickformat"] == "%Y年"
+    for frame in zh["views"].values():
+        for scale in frame.values():
+            for view in scale.values():
+                assert view["x"]["ticktext"] and all(text.endswith("年") for text in view["x"]["ticktext"])
+                assert all(HAN.search(text) for text in view["y"]["ticktext"])
     for trace in zh["figure"]["data"]:
         family = site_data.families[trace["legendgroup"]]
         assert trace["name"] == family.name.zh
@@ -148,7 +152,8 @@ def test_table_lists_every_model_without_javascript(lang, html, site_data):
     assert set(rows) == set(site_data.models)
     for model in site_data.models.values():
         row = rows[model.id]
-        assert row.th.get_text(strip=True) == model.name
+        assert row.th.a.get_text(strip=True) == model.name
+        assert ("data-layer" in row.attrs) == model.since_review
         assert row.th.a["href"] == f"../models/#{model.id}"
         size = row.select_one(".model-chart__size")
         if model.parameters is None:
@@ -161,13 +166,14 @@ def test_table_lists_every_model_without_javascript(lang, html, site_data):
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_summary_names_every_undisclosed_model(lang, html, site_data):
     soup = html(CHART_PAGES[lang] + "index.html")
-    plot = soup.select_one(".model-chart__plot")
+    plot = soup.select_one(".model-chart__stage")
     assert plot["role"] == "group" and plot["aria-label"]
     summary = soup.select_one(f"#{plot['aria-describedby']}").get_text()
-    for model in site_data.models.values():
+    review = [model for model in site_data.models.values() if not model.since_review]
+    for model in review:
         if model.parameters is None:
             assert model.name in summary, model.name
-    assert str(len(site_data.models)) in summary
+    assert str(len(review)) in summary
     assert (HAN.search(summary) is not None) == (lang == "zh")
 
 
@@ -245,8 +251,9 @@ def test_model_names_are_escaped_everywhere(run_build):
 
 
 def open_chart(new_page, site_url, path, **options):
+    """The page with the interactive figure drawn: the #figure-2 address asks for it at once."""
     page, log = new_page(**options)
-    response = page.goto(site_url + path, wait_until="networkidle")
+    response = page.goto(site_url + path + ("" if "#" in path else "#figure-2"), wait_until="networkidle")
     assert response.status == 200
     page.wait_for_selector(".model-chart[data-ready]", state="attached", timeout=20_000)
     return page, log
@@ -281,17 +288,26 @@ def hover(page, model_id: str) -> str:
     return page.locator(".model-chart .hovertext").first.text_content()
 
 
+def review_ids(site_data) -> list[str]:
+    return sorted(model.id for model in site_data.models.values() if not model.since_review)
+
+
+def biggest_in_review(site_data):
+    return max((m for m in site_data.models.values() if not m.since_review), key=lambda m: m.parameters or 0)
+
+
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_chart_renders_every_model(lang, new_page, site_url, site_data):
     page, log = open_chart(new_page, site_url, CHART_PAGES[lang])
-    assert sorted(drawn_ids(page)) == sorted(site_data.models)
+    assert sorted(drawn_ids(page)) == review_ids(site_data)
     assert page.locator(".model-chart__controls").is_visible()
     assert page.locator(".model-chart .main-svg").first.get_attribute("aria-hidden") == "true"
     assert page.locator(".modebar-btn[data-title*='Chart Studio'], .modebar-btn[data-title*='Share']").count() == 0
     status = page.locator(".model-chart__status").text_content()
-    assert str(len(site_data.models)) in status
-    labels = page.locator(".model-chart .textpoint").count()
-    assert labels >= len(site_data.models) // 3, f"only {labels} names fit on the chart"
+    assert str(len(review_ids(site_data))) in status
+    labels = page.evaluate("document.querySelector('.model-chart__plot').layout.annotations"
+                           ".filter((a) => (a.name || '').startsWith('label-')).length")
+    assert labels >= len(review_ids(site_data)) // 3, f"only {labels} names fit on the chart"
     assert not log.problems(), log.problems()
 
 
@@ -312,7 +328,7 @@ def test_hover_text_is_in_the_page_language(lang, words, new_page, site_url, sit
 
 def test_clicking_a_bubble_opens_its_model_card(new_page, site_url, site_data):
     page, log = open_chart(new_page, site_url, CHART_PAGES["en"])
-    model = max(site_data.models.values(), key=lambda m: m.parameters or 0)
+    model = biggest_in_review(site_data)
     hover(page, model.id)
     position = point_position(page, model.id)
     with page.expect_navigation():
@@ -338,8 +354,9 @@ def test_palette_switch_rethemes_the_chart(new_page, site_url):
 def test_filters_and_scale_are_kept_in_the_url(new_page, site_url, site_data):
     """A view chosen with the controls is in the address; opening that address shows the same view."""
     page, log = open_chart(new_page, site_url, CHART_PAGES["en"])
-    family = next(f for f in site_data.families if sum(m.family == f for m in site_data.models.values()) > 1)
-    members = sorted(m.id for m in site_data.models.values() if m.family == family)
+    review = [m for m in site_data.models.values() if not m.since_review]
+    family = next(f for f in site_data.families if sum(m.family == f for m in review) > 1)
+    members = sorted(m.id for m in review if m.family == family)
     page.select_option(".model-chart select[name='family']", family)
     page.wait_for_function(f"location.search.includes('family={family}')")
     page.wait_for_function(f"document.querySelector('.model-chart__plot').data.flatMap(t => t.ids).length === {len(members)}")
@@ -354,7 +371,8 @@ def test_filters_and_scale_are_kept_in_the_url(new_page, site_url, site_data):
     assert sorted(drawn_ids(page)) == members
     page.locator(".model-chart__reset").click()
     page.wait_for_function("!location.search.includes('family')")
-    assert sorted(drawn_ids(page)) == sorted(site_data.models)
+    page.wait_for_function(f"document.querySelector('.model-chart__plot').data.flatMap(t => t.ids).length === {len(review)}")
+    assert sorted(drawn_ids(page)) == review_ids(site_data)
     assert not log.problems(), log.problems()
 
 
@@ -406,7 +424,7 @@ def test_phone_touch_shows_hover_before_opening_the_card(new_page, site_url, sit
     overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
     assert overflow <= 0
     assert page.locator(".model-chart .modebar").count() == 0 or not page.locator(".model-chart .modebar").is_visible()
-    model = max(site_data.models.values(), key=lambda m: m.parameters or 0)
+    model = biggest_in_review(site_data)
     page.locator(".model-chart__plot").scroll_into_view_if_needed()
     position = point_position(page, model.id)
     url = page.url.split("#")[0]  # navigation.tracking may add the section's anchor while scrolling

@@ -1,76 +1,65 @@
-/* Figure 2: draws the build-time Plotly figure of model sizes and wires up its controls.
+/* Figure 2: wires up the controls and the table at once, and has the interactive figure drawn over the
+ * build-time preview only when it is wanted.
  *
- * Loaded (defer) only by overrides/components/model-chart.html, after the vendored Plotly bundle (and, on
- * Chinese pages, its zh-CN locale). The figure, the filter facts of each model and the UI strings come from
- * the component's <script type="application/json" class="model-chart__config">, written at build time.
+ * Loaded (defer) only by overrides/components/model-chart.html. The traces, the views (ranges, ticks, labels per
+ * frame, scale and layer: llm_medicine/chart_geometry.py), the filter facts of each model and the UI strings come
+ * from the component's <script type="application/json" class="model-chart__config">, written at build time.
  *
- * - One state (family, domain, architecture, scale) drives the chart, the table rows and the status line,
- *   and is kept in the page URL (?family=bert&scale=linear) so a teacher can link to a view.
- * - Every redraw derives a new figure from the original (filter, theme, width, label positions) and hands it
- *   to Plotly.react; nothing is mutated in place, so the order of events never matters.
- * - Colours come from Material's CSS variables and follow the palette toggle (data-md-color-scheme on body).
- * - Names are placed next to bubbles only where they fit; every point keeps its name in the hover label.
- * - Touch: the first tap shows the hover label, a second tap on the same point opens the model card.
+ * - Plotly (1.2 MB) and model-chart-plot.js, which draws with it, are loaded when the figure comes within a
+ *   screen of the viewport as the reader scrolls, when the reader first touches, points at or focuses the
+ *   figure or a control, or at once when the address asks for a view (a filter, ?later=1, #figure-2). Not with
+ *   the page nor on idle: Lighthouse measured 2-4 s of blocking time on a phone when Plotly loads with the page.
+ *   Until then the preview is the figure; a control used before Plotly is ready changes the state at once
+ *   (table, preview, address) and the figure is drawn in that state when Plotly arrives.
+ * - One state (family, domain, architecture, scale, later models) drives the chart, the table rows, the preview
+ *   and the status line, and is kept in the page URL (?family=bert&scale=linear&later=1).
  */
 (function () {
   "use strict";
 
   const FILTERS = ["family", "domain", "arch"];
   const SCALES = ["log", "linear"];
-  const PHONE = 600;
-  const PHONE_BUBBLES = 36 / 56;  // bubbles shrink on a phone; area stays proportional (sizemin shrinks alike)
-  const POSITIONS = ["top center", "bottom center", "middle right", "middle left",
-                     "top right", "top left", "bottom right", "bottom left"];
+  const NEAR = "100% 0px";  // load Plotly when the figure is within a screen of the viewport
+  let plotly = null;
 
-  function escapeText(text) {
-    return String(text).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
-  }
-  function plainText(text) {
-    return String(text).replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
-  }
-  function clone(value) {
-    return JSON.parse(JSON.stringify(value));
+  function loadScript(src) {
+    return new Promise((resolve, reject) => {
+      const script = document.createElement("script");
+      script.src = src;
+      script.onload = resolve;
+      script.onerror = () => reject(new Error(`could not load ${src}`));
+      document.head.append(script);
+    });
   }
 
-  function themeColours(root) {
-    const probe = document.createElement("span");
-    probe.hidden = true;
-    root.appendChild(probe);
-    const read = (variable) => {
-      probe.style.color = `var(${variable})`;
-      return getComputedStyle(probe).color;
-    };
-    const colours = {
-      fg: read("--md-default-fg-color"), light: read("--md-default-fg-color--light"),
-      lighter: read("--md-default-fg-color--lighter"), lightest: read("--md-default-fg-color--lightest"),
-      bg: read("--md-default-bg-color"), font: getComputedStyle(root).fontFamily,
-    };
-    probe.remove();
-    return colours;
+  /* Plotly, its locale, then the script that draws with them; once per page. */
+  function loadPlotly(root) {
+    if (!plotly) {
+      plotly = (window.Plotly ? Promise.resolve() : loadScript(root.dataset.plotly))
+        .then(() => (root.dataset.plotlyLocale ? loadScript(root.dataset.plotlyLocale) : null))
+        .then(() => (window.ModelChartPlot ? null : loadScript(root.dataset.plotScript)));
+    }
+    return plotly;
   }
 
   function Chart(root) {
     const config = JSON.parse(root.querySelector(".model-chart__config").textContent);
-    const original = config.figure;
     const gd = root.querySelector(".model-chart__plot");
+    const stage = root.querySelector(".model-chart__stage");
     const controls = root.querySelector(".model-chart__controls");
     const status = root.querySelector(".model-chart__status");
     const table = root.querySelector(".model-chart__table");
     const details = root.querySelector(".model-chart__data");
-    const touch = window.matchMedia("(hover: none), (pointer: coarse)");  // hint wording and drag mode
-    const reduceMotion = window.matchMedia("(prefers-reduced-motion: reduce)");
-    const total = Object.keys(config.models).length;
-    const linkTarget = root.dataset.linkTarget || "_self";
     let state = readState();
-    let labels = {};
-    let drawing = Promise.resolve();
-    let lastTap = null;
-    let lastTapTime = 0;
-    let pointerType = "mouse";  // of the latest press: a first tap on a touch screen only shows the hover label
+    let plot = null;  // the interactive figure, once Plotly is here
+    let wanted = false;
+    let pending = null;  // a point touched in the preview before Plotly was ready: its hover label is shown then
+    let pointerType = "mouse";  // of the latest press
 
     function readState() {
       const params = new URLSearchParams(window.location.search);
-      const next = {scale: SCALES.includes(params.get("scale")) ? params.get("scale") : "log"};
+      const next = {scale: SCALES.includes(params.get("scale")) ? params.get("scale") : "log",
+                    later: params.get("later") === "1"};
       for (const name of FILTERS) {
         const select = controls.querySelector(`select[name="${name}"]`);
         const value = params.get(name) || "";
@@ -79,12 +68,17 @@
       return next;
     }
 
+    function isDefault() {
+      return state.scale === "log" && !state.later && FILTERS.every((name) => !state[name]);
+    }
+
     function writeState() {
       const url = new URL(window.location.href);
       for (const name of FILTERS) {
         if (state[name]) url.searchParams.set(name, state[name]); else url.searchParams.delete(name);
       }
       if (state.scale !== "log") url.searchParams.set("scale", state.scale); else url.searchParams.delete("scale");
+      if (state.later) url.searchParams.set("later", "1"); else url.searchParams.delete("later");
       window.history.replaceState(window.history.state, "", url);
     }
 
@@ -93,179 +87,49 @@
       for (const radio of controls.querySelectorAll('input[name="model-chart-scale"]')) {
         radio.checked = radio.value === state.scale;
       }
+      controls.querySelector('input[name="later"]').checked = state.later;
     }
 
     function shown(id) {
       const model = config.models[id];
-      return (!state.family || model.family === state.family) && (!state.domain || model.domain === state.domain)
-        && (!state.arch || model.arch === state.arch);
+      return (state.later || !model.later) && (!state.family || model.family === state.family)
+        && (!state.domain || model.domain === state.domain) && (!state.arch || model.arch === state.arch);
     }
 
-    function filteredData(colours) {
-      const phone = gd.clientWidth < PHONE;
-      const inLegend = new Set();
-      const hint = escapeText(config.strings["click-hint"]);
-      const tapHint = escapeText(config.strings["tap-hint"]);
-      return original.data.map((source) => {
-        const trace = clone(source);
-        const keep = source.ids.map((id, index) => (shown(id) ? index : -1)).filter((index) => index >= 0);
-        for (const key of ["x", "y", "ids", "customdata"]) trace[key] = keep.map((index) => source[key][index]);
-        if (Array.isArray(source.marker.size)) {
-          trace.marker.size = keep.map((index) => source.marker.size[index]);
-          if (phone) {
-            trace.marker.sizeref = source.marker.sizeref / PHONE_BUBBLES ** 2;
-            trace.marker.sizemin = source.marker.sizemin * PHONE_BUBBLES;
-          }
-        }
-        trace.text = trace.ids.map((id, index) => (labels[id] ? trace.customdata[index][0] : ""));
-        trace.textposition = trace.ids.map((id) => labels[id] || "top center");
-        trace.textfont = {...trace.textfont, color: colours.light};
-        if (trace.marker.color === "#000000") trace.marker.color = colours.fg;
-        if (trace.meta.band === "sized") trace.marker.line = {...trace.marker.line, color: colours.bg};
-        trace.showlegend = keep.length > 0 && !inLegend.has(trace.legendgroup);
-        if (keep.length) inLegend.add(trace.legendgroup);
-        if (touch.matches) trace.hovertemplate = trace.hovertemplate.replace(hint, tapHint);
-        return trace;
-      });
+    function frameName() {
+      return gd.clientWidth < config.breakpoint ? "narrow" : "wide";
     }
 
-    function composeLayout(data, colours) {
-      const layout = clone(original.layout);
-      const phone = gd.clientWidth < PHONE;
-      const axisColours = {gridcolor: colours.lightest, linecolor: colours.lighter, tickcolor: colours.lighter,
-                           zerolinecolor: colours.lightest};
-      layout.font = {...layout.font, family: colours.font, color: colours.fg};
-      layout.xaxis = {...layout.xaxis, ...axisColours};
-      layout.yaxis = {...layout.yaxis, ...config.axes[state.scale], ...axisColours};
-      layout.hoverlabel = {...layout.hoverlabel, bgcolor: colours.bg, bordercolor: colours.lighter,
-                           font: {family: colours.font, color: colours.fg, size: 12}};
-      layout.legend = {...layout.legend, font: {color: colours.fg}, bgcolor: "rgba(0,0,0,0)"};
-      layout.modebar = {bgcolor: "rgba(0,0,0,0)", color: colours.lighter, activecolor: colours.fg};
-      layout.shapes[0].line.color = colours.lighter;
-      layout.annotations[0].font = {...layout.annotations[0].font, color: colours.light};
-      layout.dragmode = touch.matches ? false : "zoom";
-      if (phone) {
-        layout.legend = {...layout.legend, orientation: "h", x: 0, xanchor: "left", y: -0.14, yanchor: "top"};
-        layout.margin = {...layout.margin, l: 52, r: 8, b: 40};
-        layout.height = 640;
-        layout.xaxis = {...layout.xaxis, dtick: "M24"};
+    function want() {
+      if (wanted) return plot ? Promise.resolve() : loadPlotly(root).then(render);
+      wanted = true;
+      return loadPlotly(root).then(render).catch((error) => console.error("Figure 2:", error));
+    }
+
+    async function render() {
+      if (!window.ModelChartPlot) return;
+      if (!plot) plot = window.ModelChartPlot(root, {config, state: () => state, shown, frameName});
+      await plot.render();
+      if (pending) { plot.hoverPoint(pending); pending = null; }
+    }
+
+    function showPreview() {
+      if (!root.querySelector(".is-filtered") && FILTERS.every((name) => !state[name])) return;
+      for (const element of root.querySelectorAll(".mcp-point, .mcp-label")) {
+        element.classList.toggle("is-filtered", !shown(element.dataset.id));
       }
-      const lanes = new Set(data.filter((t) => t.meta.band === "undisclosed").flatMap((t) => t.y));
-      if (lanes.size === 0) {
-        layout.yaxis.domain = [0, 1];
-        layout.yaxis2 = {...layout.yaxis2, visible: false};
-        layout.shapes = [];
-        layout.annotations = [];
-      }
-      if (!reduceMotion.matches) layout.transition = {duration: 250, easing: "cubic-in-out"};
-      return layout;
-    }
-
-    function plotConfig() {
-      return {
-        displayModeBar: gd.clientWidth >= PHONE,
-        responsive: true, displaylogo: false, showSendToCloud: false, showEditInChartStudio: false,
-        locale: config.locale || "en", scrollZoom: false,
-        modeBarButtonsToRemove: ["select2d", "lasso2d", "autoScale2d", "toggleSpikelines",
-                                 "hoverClosestCartesian", "hoverCompareCartesian"],
-        toImageButtonOptions: {format: "png", filename: config.filename, scale: 2},
-      };
-    }
-
-    /* Where each name fits: beside its marker, inside the figure, clear of other names and markers. */
-    function placeLabels() {
-      const full = gd._fullLayout;
-      if (!full || !full.xaxis) return {};
-      const context = document.createElement("canvas").getContext("2d");
-      context.font = `11px ${themeColours(root).font}`;
-      const points = [];
-      gd.calcdata.forEach((calc) => {
-        const trace = calc[0].trace;
-        const xa = full.xaxis;
-        const ya = trace.yaxis === "y2" ? full.yaxis2 : full.yaxis;
-        calc.forEach((point, index) => {
-          const id = trace.ids[index];
-          const x = xa._offset + xa.c2p(point.x);
-          const y = ya._offset + ya.c2p(point.y);
-          if (!isFinite(x) || !isFinite(y)) return;
-          const name = plainText(trace.customdata[index][0]);
-          const area = {l: xa._offset, r: xa._offset + xa._length, t: ya._offset, b: ya._offset + ya._length};
-          points.push({id, x, y, area, r: point.mrc || (trace.marker.size / 2) || 4, band: trace.meta.band,
-                       w: context.measureText(name).width + 2, size: trace.meta.band === "sized" ? point.y : Infinity});
-        });
-      });
-      const boxes = points.map((p) => ({l: p.x - p.r * 0.7, r: p.x + p.r * 0.7, t: p.y - p.r * 0.7, b: p.y + p.r * 0.7}));
-      const taken = [];
-      const band = full.yaxis2;
-      if (band && band.visible !== false && gd.layout.annotations.length) {  // the band's own label, top left
-        context.font = `bold 11px ${themeColours(root).font}`;
-        const width = context.measureText(plainText(gd.layout.annotations[0].text.replace(/<[^>]+>/g, ""))).width;
-        taken.push({l: full.xaxis._offset, r: full.xaxis._offset + width + 8, t: band._offset, b: band._offset + 16});
-      }
-      const overlaps = (box) => [...taken, ...boxes].some((o) => box.l < o.r && box.r > o.l && box.t < o.b && box.b > o.t);
-      const placed = {};
-      const lineHeight = 13;
-      const order = [...points].sort((a, b) => b.size - a.size);
-      for (const p of order) {
-        const own = boxes[points.indexOf(p)];
-        const candidates = p.band === "undisclosed"
-          ? ["middle right", "middle left", "top center", "bottom center"] : POSITIONS;
-        for (const position of candidates) {
-          const [vertical, horizontal] = position.split(" ");
-          const gap = p.r + 2;
-          const top = vertical === "top" ? p.y - gap - lineHeight : vertical === "bottom" ? p.y + gap
-            : p.y - lineHeight / 2;
-          const left = horizontal === "right" ? p.x + (vertical === "middle" ? gap : p.r * 0.3)
-            : horizontal === "left" ? p.x - p.w - (vertical === "middle" ? gap : p.r * 0.3) : p.x - p.w / 2;
-          const box = {l: left, r: left + p.w, t: top, b: top + lineHeight};
-          if (box.l < p.area.l || box.r > p.area.r || box.t < p.area.t || box.b > p.area.b) continue;
-          const index = boxes.indexOf(own);
-          boxes.splice(index, 1);
-          const clear = !overlaps(box);
-          boxes.splice(index, 0, own);
-          if (clear) {
-            taken.push(box);
-            placed[p.id] = position;
-            break;
-          }
-        }
-      }
-      return placed;
-    }
-
-    function sameLabels(a, b) {
-      const keys = Object.keys(a);
-      return keys.length === Object.keys(b).length && keys.every((key) => a[key] === b[key]);
-    }
-
-    function render() {
-      drawing = drawing.then(async () => {
-        const colours = themeColours(root);
-        let data = filteredData(colours);
-        await window.Plotly.react(gd, data, composeLayout(data, colours), plotConfig());
-        if (!gd.dataset.wired) { gd.dataset.wired = "true"; wirePlot(); }
-        const next = placeLabels();
-        if (!sameLabels(next, labels)) {
-          labels = next;
-          data = filteredData(colours);
-          const layout = composeLayout(data, colours);
-          delete layout.transition;
-          await window.Plotly.react(gd, data, layout, plotConfig());
-        }
-        gd.querySelectorAll("svg").forEach((svg) => svg.setAttribute("aria-hidden", "true"));
-        if (!root.dataset.ready) performance.mark("model-chart-drawn");  // read by benchmarks/chart_cost.py
-        root.dataset.ready = "true";
-      }).catch((error) => console.error("Figure 2:", error));
-      return drawing;
     }
 
     function update() {
       showControls();
       writeState();
       const visible = Object.keys(config.models).filter(shown);
+      const total = Object.keys(config.models).filter((id) => state.later || !config.models[id].later).length;
       status.textContent = config.strings.showing.replace("{shown}", visible.length).replace("{total}", total);
       for (const row of table.tBodies[0].rows) row.hidden = !shown(row.dataset.id);
-      labels = {};
+      if (state.later) root.dataset.later = "true"; else delete root.dataset.later;
+      showPreview();
+      if (!isDefault()) want();
       return render();
     }
 
@@ -298,19 +162,6 @@
       }
     }
 
-    async function downloadImage(format) {
-      const colours = themeColours(root);
-      const layout = {...clone(gd.layout), paper_bgcolor: colours.bg, plot_bgcolor: colours.bg};
-      delete layout.transition;
-      try {
-        await window.Plotly.downloadImage({data: clone(gd.data), layout, config: plotConfig()},
-                                          {format, filename: config.filename, width: gd.clientWidth,
-                                           height: gd.clientHeight, scale: format === "png" ? 2 : 1});
-      } catch (error) {
-        status.textContent = config.strings["download-failed"];
-      }
-    }
-
     async function copyLink(button) {
       const url = new URL(root.dataset.fullPage, window.location.href);
       url.search = window.location.search;
@@ -320,28 +171,21 @@
       setTimeout(() => { button.textContent = label; }, 2000);
     }
 
-    /* Plotly adds `on` to the plot element when it first draws. */
-    function wirePlot() {
-      gd.on("plotly_click", (event) => {
-        const point = event.points && event.points[0];
-        if (!point) return;
-        const card = point.customdata[7];
-        if (pointerType === "touch") {
-          // Plotly reports one tap twice (touch, then the browser's compatibility mouse click): a tap counts
-          // as the second only on the same point and a moment after the first.
-          const now = Date.now();
-          if (lastTap !== card) { lastTap = card; lastTapTime = now; return; }
-          if (now - lastTapTime < 400) return;
-        }
-        window.open(card, linkTarget, linkTarget === "_blank" ? "noopener" : undefined);
-      });
-      gd.on("plotly_relayout", (change) => {
-        if (Object.keys(change).some((key) => /axis.*range|autorange/.test(key))) { labels = {}; render(); }
-      });
-    }
-
     function wire() {
-      gd.addEventListener("pointerdown", (event) => { pointerType = event.pointerType; }, true);
+      root.addEventListener("pointerdown", (event) => { pointerType = event.pointerType; }, true);
+      for (const type of ["pointerover", "focusin", "touchstart"]) {
+        root.addEventListener(type, want, {passive: true, once: true});
+      }
+      // A point of the preview: a click or Enter opens the card (as on the Plotly figure); a tap shows that
+      // point's hover label once Plotly has drawn (a second tap then opens the card, as on the Plotly figure).
+      root.addEventListener("click", (event) => {
+        const link = event.target.closest && event.target.closest(".mcp-point");
+        if (!link || pointerType !== "touch" || event.detail === 0) return;
+        event.preventDefault();
+        pending = link.dataset.id;
+        want();
+        if (root.dataset.ready) render();
+      });
       for (const name of FILTERS) {
         controls.querySelector(`select[name="${name}"]`).addEventListener("change", (event) => {
           state = {...state, [name]: event.target.value};
@@ -351,21 +195,44 @@
       for (const radio of controls.querySelectorAll('input[name="model-chart-scale"]')) {
         radio.addEventListener("change", () => { state = {...state, scale: radio.value}; update(); });
       }
+      controls.querySelector('input[name="later"]').addEventListener("change", (event) => {
+        state = {...state, later: event.target.checked};
+        update();
+      });
       controls.querySelector(".model-chart__reset").addEventListener("click", () => {
-        state = {family: "", domain: "", arch: "", scale: "log"};
+        state = {family: "", domain: "", arch: "", scale: "log", later: false};
         update();
       });
       controls.querySelector(".model-chart__copy-link").addEventListener("click", (event) => copyLink(event.currentTarget));
       for (const button of root.querySelectorAll("[data-image-format]")) {
-        button.addEventListener("click", () => downloadImage(button.dataset.imageFormat));
+        button.addEventListener("click", async () => {
+          await want();
+          plot.downloadImage(button.dataset.imageFormat);
+        });
       }
-      let resizeTimer;
+      let frame = frameName();
       new ResizeObserver(() => {
-        clearTimeout(resizeTimer);
-        resizeTimer = setTimeout(() => { labels = {}; render(); }, 150);
-      }).observe(root);
+        if (frameName() !== frame) { frame = frameName(); render(); }
+      }).observe(stage);
       new MutationObserver(() => render()).observe(document.body, {attributes: true, attributeFilter: ["data-md-color-scheme"]});
       window.addEventListener("popstate", () => { state = readState(); update(); });
+      if ("IntersectionObserver" in window) {
+        // A figure already in view when the page opens (an embed, a tall screen) is the preview until the reader
+        // touches it: loading Plotly with the page would block the page for seconds on a phone.
+        // Read where the figure is in the first frame, when the browser lays the page out anyway (reading it
+        // now would force an extra layout of the whole page while it loads).
+        requestAnimationFrame(() => {
+          const box = stage.getBoundingClientRect();
+          let armed = box.top > 2 * window.innerHeight || box.bottom < -window.innerHeight;
+          const observer = new IntersectionObserver((entries) => {
+            if (!entries.some((entry) => entry.isIntersecting)) armed = true;
+            else if (armed) { observer.disconnect(); want(); }
+          }, {rootMargin: NEAR});
+          observer.observe(stage);
+        });
+      } else {
+        want();
+      }
     }
 
     controls.hidden = false;
@@ -373,11 +240,11 @@
     makeSortable();
     if (details && !new URLSearchParams(window.location.search).has("table")) details.open = false;
     wire();
+    if (/^#(figure-2|model-chart)$/.test(window.location.hash)) want();
     update();
   }
 
   function start() {
-    if (!window.Plotly) return;
     document.querySelectorAll(".model-chart").forEach((root) => {
       if (!root.dataset.started) {
         root.dataset.started = "true";

@@ -21,14 +21,12 @@ from `download_rows()`.
 from __future__ import annotations
 
 import html
-import logging
 from dataclasses import dataclass
 
 from llm_medicine import chart_geometry as geometry
 from llm_medicine import formatting
 from llm_medicine.schema import REVIEW_CUTOFF, ReleaseDate
 
-log = logging.getLogger("mkdocs.hooks.model_chart")
 
 PLOTLY_VERSION = "4.1.1"
 PLOTLY_BUNDLE = f"assets/vendor/plotly/plotly-basic-{PLOTLY_VERSION}.min.js"

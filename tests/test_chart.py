@@ -12,16 +12,13 @@ import hashlib
 import io
 import json
 import re
-import sys
 from pathlib import Path
 
 import pytest
-import yaml
 from bs4 import BeautifulSoup
 
-from conftest import LANGUAGES, ROOT
+from conftest import LANGUAGES, ROOT, edit_yaml
 
-from llm_medicine import data as data_loader
 from llm_medicine import chart as model_chart
 
 CHART_PAGES = {lang: f"{prefix}current-llms/" for lang, prefix in LANGUAGES.items()}
@@ -31,11 +28,8 @@ HAN = re.compile(r"[\u4e00-\u9fff]")
 VENDOR = ROOT / "overrides" / "assets" / "vendor" / "plotly"
 
 
-@pytest.fixture(scope="module")
-def site_data():
-    data = data_loader.load_site_data(ROOT / "data")
-    assert len(data.models) > 10, "data/models.yml has too few models to test the chart with"
-    return data
+def test_there_are_models_to_chart(site_data):
+    assert len(site_data.models) > 10, "data/models.yml has too few models to test the chart with"
 
 
 def chart_config(soup: BeautifulSoup) -> dict:
@@ -227,11 +221,11 @@ def test_model_names_are_escaped_everywhere(run_build):
     hostile = '<script>alert(1)</script> & "Bob"'
 
     def edit(project: Path) -> None:
-        path = project / "data" / "models.yml"
-        models = yaml.safe_load(path.read_text(encoding="utf-8"))
-        models[0]["name"] = hostile
-        models[0]["developer"] = {"en": "<b>bold</b>", "zh": "<i>斜体</i>"}
-        path.write_text(yaml.safe_dump(models, allow_unicode=True, sort_keys=False), encoding="utf-8")
+        def change(models):
+            models[0]["name"] = hostile
+            models[0]["developer"] = {"en": "<b>bold</b>", "zh": "<i>斜体</i>"}
+
+        edit_yaml(project / "data" / "models.yml", change)
 
     result = run_build(edit)
     assert result.returncode == 0, result.output[-3000:]

@@ -14,7 +14,7 @@ import pytest
 
 from conftest import LANGUAGES
 from test_chart import (CHART_PAGES, EMBED_PAGES, chart_config, drawn_ids, open_chart, point_position,  # noqa: F401
-                        review_ids, site_data)
+                        review_ids)
 
 WIDTHS = (390, 1280)
 PLOTLY = "**/vendor/plotly/plotly-basic-*.js"

@@ -9,15 +9,10 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import ROOT
+from conftest import ROOT, edit_yaml
 
 from llm_medicine import data as data_loader
 from llm_medicine import schema as data_schema
-
-
-@pytest.fixture(scope="module")
-def site_data():
-    return data_loader.load_site_data(ROOT / "data")
 
 
 def test_every_data_file_validates_and_is_not_empty(site_data):
@@ -50,10 +45,7 @@ def test_every_ui_string_has_both_languages(site_data):
 
 
 def _edit_yaml(project: Path, name: str, change) -> None:
-    path = project / "data" / f"{name}.yml"
-    entries = yaml.safe_load(path.read_text(encoding="utf-8"))
-    change(entries)
-    path.write_text(yaml.safe_dump(entries, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    edit_yaml(project / "data" / f"{name}.yml", change)
 
 
 def _first_model(entries):

@@ -59,21 +59,7 @@ MATERIAL_ERRORS = [
     ),
 ]
 
-# TEMPORARY (issue 17): Figure 2's markup (overrides/components/model-chart.html) puts its downloads, data table
-# and scripts in <figure> after the figcaption. Another engineer is fixing it under issue 17; remove this list when
-# that work is merged (the test below fails once these errors are gone, as a reminder).
-ISSUE_17_FIGURE_2_ERRORS_TEMPORARY = [
-    KnownError(
-        message=f"Element “{element}” not allowed as child of element “figure” in this context. "
-                "(Suppressing further errors from this subtree.)",
-        extract=rf"<{element}[ >]",
-        reason="Figure 2: content after the figcaption (being fixed by the chart work, issue 17).",
-        pages=r"(zh/)?(current-llms|embed/model-sizes)/index\.html",
-    )
-    for element in ("p", "details", "script")
-]
-
-KNOWN_ERRORS = MATERIAL_ERRORS + ISSUE_17_FIGURE_2_ERRORS_TEMPORARY
+KNOWN_ERRORS = MATERIAL_ERRORS
 
 # A page the checker must reject: proves it ran and reports errors at all.
 CANARY = '<!doctype html><html lang="en"><head><title>canary</title></head><body><p><div></div></p></body></html>'

@@ -12,10 +12,9 @@ import time
 from pathlib import Path
 
 import pytest
-import yaml
 from playwright.sync_api import Error as PlaywrightError
 
-from conftest import MKDOCS, ROOT, build_env, copy_project, site_path
+from conftest import MKDOCS, ROOT, build_env, copy_project, edit_yaml, site_path
 from test_bad_edits import EDITS, LINK_WARNINGS, MISSING_ANCHOR_LINK, MISSING_PAGE_LINK
 
 
@@ -63,10 +62,7 @@ def _holds(condition) -> bool:
 
 
 def _edit_first_model_name(project: Path, name) -> None:
-    path = project / "data" / "models.yml"
-    models = yaml.safe_load(path.read_text(encoding="utf-8"))
-    models[0]["name"] = name
-    path.write_text(yaml.safe_dump(models, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    edit_yaml(project / "data" / "models.yml", lambda models: models[0].update(name=name))
 
 
 # Pages are awaited to "load", not "networkidle": the live-reload script keeps a long poll open.

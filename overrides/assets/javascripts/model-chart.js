@@ -253,6 +253,9 @@
     });
   }
 
-  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
+  // Material's document$ emits for every page it renders (instant navigation included); an embed without the
+  // theme's bundle starts on the DOM alone.
+  if (typeof document$ !== "undefined") document$.subscribe(start);
+  else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
   else start();
 })();

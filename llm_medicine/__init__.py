@@ -11,8 +11,12 @@ package. Data flows one way:
 - `schema`, `data`: the one schema and the one loader of `data/`.
 - `front_matter`: what a page's source may be (UTF-8, front matter that parses, only the keys the site uses).
 - `templates`, `macros`: the Jinja environment and the names a page may call (`{{ params("gpt-3") }}`).
-- `chart`, `diagram`, `downloads`, `link_index`, `glossary_links`: Figure 2, Figure 1, the chart's data
-  files, the Stable links page, the glossary tooltips.
+- `chart`, `chart_geometry`, `diagram`, `downloads`, `link_index`, `glossary_links`: Figure 2 (its one figure
+  definition, drawn at build time and by Plotly), Figure 1, the chart's data files, the Stable links page, the
+  glossary tooltips.
+- `front_matter`: the keys a page's front matter may hold, checked for every page.
+- `editions`, `edition_build`, `handout`, `printing`: the course editions (`make editions`): the PDF handouts
+  and the offline copy, and the list of them the pages show.
 - `formatting`: numbers and dates in each language (Babel).
 - `translation_report`: which Chinese texts may be out of date.
 - `serve_fallback`: what `mkdocs serve` keeps from the last good build while an edit is broken.

@@ -55,7 +55,7 @@ def check(config) -> None:
     configured = of_config(config)
     if set(configured.all) != set(schema.LANGUAGES) or configured.default != schema.SOURCE_LANGUAGE:
         raise PluginError(
-            f"mkdocs.yml: plugins.i18n.languages builds {sorted(configured)}, but every text in data/ is written "
+            f"mkdocs.yml: plugins.i18n.languages builds {list(configured.all)}, but every text in data/ is written "
             f"in {list(schema.LANGUAGES)}, translated from '{schema.SOURCE_LANGUAGE}' (llm_medicine/schema.py, LANGUAGES): "
             "make the two lists the same, with that language as the default"
         )

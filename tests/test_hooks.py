@@ -59,3 +59,24 @@ def test_the_order_of_the_hooks_does_not_matter(run_build, built_site):
     assert len(pages) > 20
     _, mismatch, errors = filecmp.cmpfiles(built_site, result.site, [str(p) for p in pages], shallow=False)
     assert not mismatch and not errors, f"pages that differ with the hooks reversed: {mismatch[:10]} {errors[:10]}"
+
+
+def test_a_language_the_data_is_not_written_in_fails_the_build_by_name():
+    from types import SimpleNamespace
+
+    from mkdocs.exceptions import PluginError
+
+    from llm_medicine import languages
+
+    def language(locale, default=False):
+        return SimpleNamespace(locale=locale, default=default, build=True)
+
+    config = SimpleNamespace(plugins={"i18n": SimpleNamespace(config=SimpleNamespace(
+        languages=[language("en", default=True), language("zh"), language("fr")]))})
+    try:
+        languages.check(config)
+    except PluginError as error:
+        assert str(error).startswith("mkdocs.yml: plugins.i18n.languages builds ['en', 'zh', 'fr'], but every text "
+                                     "in data/ is written in ['en', 'zh'], translated from 'en'"), str(error)
+    else:
+        raise AssertionError("a third language passed the check")

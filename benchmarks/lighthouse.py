@@ -63,7 +63,7 @@ def measure(*sites: Path, pages: list[str], runs: int) -> list[dict[str, dict]]:
     The sites' runs of one page alternate, so a change of load on the machine falls on all of them alike.
     """
     binary = lighthouse_bin()
-    served = [serve(site, site_path()) for site in sites]
+    served = [serve(site, site_path(), gzip_text=True) for site in sites]
     results: list[dict[str, dict]] = [{} for _ in sites]
     try:
         for page in pages:

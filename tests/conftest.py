@@ -13,6 +13,7 @@
 from __future__ import annotations
 
 import functools
+import gzip
 import http.server
 import os
 import re
@@ -138,6 +139,27 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
+class _GzipHandler(_QuietHandler):
+    """Sends text files gzip-compressed to clients that accept it, as GitHub Pages does (for benchmarks)."""
+
+    COMPRESSED = {".html", ".css", ".js", ".json", ".svg", ".xml", ".txt"}
+
+    def do_GET(self):
+        path = Path(self.translate_path(self.path))
+        if path.is_dir() and self.path.split("?")[0].endswith("/"):
+            path = path / "index.html"
+        if path.suffix not in self.COMPRESSED or not path.is_file() \
+                or "gzip" not in self.headers.get("Accept-Encoding", ""):
+            return super().do_GET()
+        body = gzip.compress(path.read_bytes(), compresslevel=6, mtime=0)
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(str(path)))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+
 def site_path() -> str:
     """The path the site is published under (from `site_url` in mkdocs.yml), e.g. `/llm-medicine/`."""
     for line in (ROOT / "mkdocs.yml").read_text(encoding="utf-8").splitlines():
@@ -147,8 +169,11 @@ def site_path() -> str:
     return "/"
 
 
-def serve(directory: Path, mount: str):
-    """A plain static file server on 127.0.0.1 with `directory` mounted at the URL path `mount`."""
+def serve(directory: Path, mount: str, *, gzip_text: bool = False):
+    """A plain static file server on 127.0.0.1 with `directory` mounted at the URL path `mount`.
+
+    `gzip_text` compresses HTML, CSS, JavaScript, JSON, SVG and XML as the published host does (benchmarks).
+    """
     root = Path(tempfile.mkdtemp(prefix="served-"))
     if mount.strip("/"):
         target = root / mount.strip("/")
@@ -156,7 +181,7 @@ def serve(directory: Path, mount: str):
         target.symlink_to(directory.resolve(), target_is_directory=True)
     else:
         root = directory.resolve()
-    handler = functools.partial(_QuietHandler, directory=str(root))
+    handler = functools.partial(_GzipHandler if gzip_text else _QuietHandler, directory=str(root))
     server = socketserver.ThreadingTCPServer(("127.0.0.1", 0), handler)
     server.daemon_threads = True
     threading.Thread(target=server.serve_forever, daemon=True).start()

@@ -7,7 +7,8 @@ MkDocs events:
   `mkdocs build` before the site folder is touched, so nothing is half-written.
 - `on_env` (once per language, after every page is read): gives theme templates `site_ui(key)` (strings from
   data/ui.yml in that language) and the unresolved problems and warnings (shown as a banner under
-  `mkdocs serve`, where links to anchors are checked here, early enough for the banner).
+  `mkdocs serve`, where links to anchors are checked here, early enough for the banner); and keeps the theme's
+  compiled templates for the next language's build (`templates.THEME_TEMPLATES`).
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 
-from llm_medicine import languages, serve_fallback
+from llm_medicine import languages, serve_fallback, templates
 from llm_medicine.data import site_data
 
 
@@ -37,6 +38,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 
 def on_env(env: Environment, /, *, config: MkDocsConfig, files: Files) -> Environment:
+    env.bytecode_cache = templates.THEME_TEMPLATES
     env.globals["site_ui"] = functools.partial(site_data(config).text, lang=config.theme["language"])
     serve_fallback.check_anchors_now(config, files)
     env.globals["build_problems"] = serve_fallback.problem_banner()

@@ -314,7 +314,8 @@ def chart_context(macros) -> dict:
                           "disclosed": m.parameters is not None, "later": m.since_review} for m in models},
         "filename": f"{DOWNLOAD_NAME}-{lang}",
         "strings": {key: macros.ui(f"chart-{key}") for key in
-                    ("showing", "click-hint", "tap-hint", "copied", "download-failed", "band-undisclosed", "cutoff")},
+                    ("showing", "table-toggle", "click-hint", "tap-hint", "copied", "download-failed", "band-undisclosed",
+                     "cutoff")},
     }
     review = layer_models(data, "review")
     largest = max((m.parameters for m in review if m.parameters is not None), default=None)
@@ -334,7 +335,7 @@ def chart_context(macros) -> dict:
     return {
         "config": config, "models": models, "styles": styles, "filters": filters, "legend": legend,
         "legend_paths": {name: geometry.symbol_path("circle", 5) for name in ("undisclosed", "later")},
-        "previews": preview(macros, styles, objects), "review_count": len(review),
+        "previews": preview(macros, styles, objects), "table_count": len(models),
         "size_text": lambda model: size_text(macros, model),
         "summary": summary(macros), "min_bubble": macros.format_parameters(min_bubble),
         "plotly": macros.asset(PLOTLY_BUNDLE),

@@ -6,6 +6,7 @@ Templates, pages and the chart call these, so a size or a date is written the sa
 from __future__ import annotations
 
 import datetime as dt
+import functools
 
 from babel.dates import format_skeleton
 from babel.numbers import format_compact_decimal, format_decimal
@@ -20,6 +21,9 @@ def babel_locale(lang: str) -> str:
     return BABEL_LOCALES.get(lang, lang)
 
 
+# The same few hundred sizes and dates are written thousands of times per build (chart, tables, cards, downloads):
+# each is formatted by Babel once per process.
+@functools.lru_cache(maxsize=4096)
 def format_parameters(count: float | None, lang: str, undisclosed: str) -> str:
     """`8.9B` / `89亿`; `undisclosed` is the page-language word used when the size is not public."""
     if count is None:
@@ -29,8 +33,13 @@ def format_parameters(count: float | None, lang: str, undisclosed: str) -> str:
 
 def format_release(date: schema.ReleaseDate, lang: str) -> str:
     """`Feb 2022` / `2022年2月`, with the day when the source gives it (`Feb 14, 2019` / `2019年2月14日`)."""
-    skeleton = "yMMMd" if date.day else "yMMM"
-    return format_skeleton(skeleton, dt.date(date.year, date.month, date.day or 1), locale=babel_locale(lang))
+    return _format_month_or_day(date.year, date.month, date.day, lang)
+
+
+@functools.lru_cache(maxsize=4096)
+def _format_month_or_day(year: int, month: int, day: int | None, lang: str) -> str:
+    skeleton = "yMMMd" if day else "yMMM"
+    return format_skeleton(skeleton, dt.date(year, month, day or 1), locale=babel_locale(lang))
 
 
 def format_day(date: dt.date, lang: str) -> str:

@@ -78,3 +78,26 @@ def _relative(filename: str) -> str:
     if "overrides" not in parts:
         return path.as_posix()
     return "/".join(parts[len(parts) - 1 - parts[::-1].index("overrides"):])
+
+
+class CompiledTemplates(jinja2.BytecodeCache):
+    """Compiled theme templates kept in memory for the whole process.
+
+    MkDocs makes a new Jinja environment for each build, and mkdocs-static-i18n builds once per language, so
+    without this every theme template is parsed and compiled again for each language (and for each rebuild under
+    `mkdocs serve`). Jinja checks each entry against its template's source, so an edited template is compiled
+    afresh.
+    """
+
+    def __init__(self) -> None:
+        self._code: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        if bucket.key in self._code:
+            bucket.bytecode_from_string(self._code[bucket.key])
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self._code[bucket.key] = bucket.bytecode_to_string()
+
+
+THEME_TEMPLATES = CompiledTemplates()

@@ -356,6 +356,7 @@ def test_filters_and_scale_are_kept_in_the_url(new_page, site_url, site_data):
     page.wait_for_function(f"document.querySelector('.model-chart__plot').data.flatMap(t => t.ids).length === {len(members)}")
     assert sorted(drawn_ids(page)) == members
     assert page.locator(".model-chart__table tbody tr:not([hidden])").count() == len(members)
+    assert page.locator(".model-chart__data summary").inner_text() == f"Data table: {len(members)} models"
     page.get_by_label("Linear").check()
     page.wait_for_function("location.search.includes('scale=linear')")
     assert not log.problems(), log.problems()
@@ -391,7 +392,8 @@ def test_table_is_there_without_javascript(lang, new_page, site_url, site_data):
     page.goto(site_url + CHART_PAGES[lang], wait_until="networkidle")
     rows = page.locator(".model-chart__table tbody tr")
     assert rows.count() == len(site_data.models)
-    assert rows.first.is_visible()
+    assert rows.first.is_visible() and rows.last.is_visible()
+    assert str(len(site_data.models)) in page.locator(".model-chart__data summary").inner_text()
     assert not page.locator(".model-chart__controls").is_visible()
     assert not log.problems(), log.problems()
 

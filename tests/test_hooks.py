@@ -80,3 +80,31 @@ def test_a_language_the_data_is_not_written_in_fails_the_build_by_name():
                                      "in data/ is written in ['en', 'zh'], translated from 'en'"), str(error)
     else:
         raise AssertionError("a third language passed the check")
+
+
+def test_an_edited_theme_template_is_used_by_the_next_build_in_the_same_process(tmp_path):
+    """Compiled theme templates are kept between builds (and languages) of one process, as under `mkdocs serve`:
+    an edit to a template in overrides/ must still reach the next build, in both languages."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    from conftest import copy_project
+
+    project = copy_project(tmp_path / "project")
+
+    def build_once() -> None:
+        config = load_config(str(project / "mkdocs.yml"), site_dir=str(project / "site"))
+        config.plugins.on_startup(command="build", dirty=False)
+        try:
+            build(config)
+        finally:
+            config.plugins.on_shutdown()
+
+    build_once()
+    main = project / "overrides" / "main.html"
+    main.write_text(main.read_text(encoding="utf-8").replace(
+        "{% block extrahead %}\n", '{% block extrahead %}\n  <meta name="edited-template" content="yes">\n', 1),
+        encoding="utf-8")
+    build_once()
+    for page in ("index.html", "zh/index.html", "zh/models/index.html"):
+        assert 'name="edited-template"' in (project / "site" / page).read_text(encoding="utf-8"), page

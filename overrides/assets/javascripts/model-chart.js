@@ -50,6 +50,7 @@
     const status = root.querySelector(".model-chart__status");
     const table = root.querySelector(".model-chart__table");
     const details = root.querySelector(".model-chart__data");
+    const tableSummary = root.querySelector(".model-chart__data > summary");
     let state = readState();
     let plot = null;  // the interactive figure, once Plotly is here
     let wanted = false;
@@ -127,6 +128,7 @@
       const total = Object.keys(config.models).filter((id) => state.later || !config.models[id].later).length;
       status.textContent = config.strings.showing.replace("{shown}", visible.length).replace("{total}", total);
       for (const row of table.tBodies[0].rows) row.hidden = !shown(row.dataset.id);
+      tableSummary.textContent = config.strings["table-toggle"].replace("{count}", visible.length);
       if (state.later) root.dataset.later = "true"; else delete root.dataset.later;
       showPreview();
       if (!isDefault()) want();

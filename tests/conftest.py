@@ -12,6 +12,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import fcntl
 import functools
 import gzip
 import http.server
@@ -78,11 +80,30 @@ def _build(project: Path, site: Path) -> BuildResult:
     return BuildResult(proc.returncode, proc.stdout + proc.stderr, site)
 
 
+@contextlib.contextmanager
+def made_once(tmp_path_factory, name: str):
+    """A folder made once per test run and shared by the xdist workers: `with made_once(f, "x") as (folder, todo):`
+    the first worker to get here finds `todo` true and fills `folder`; the others wait for it, then find it done.
+    (pytest-xdist runs session fixtures once per worker; this is its documented way to share one.)"""
+    base = tmp_path_factory.getbasetemp()
+    shared = base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
+    folder, done = shared / name, shared / f"{name}.done"
+    with open(shared / f"{name}.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        todo = not done.exists()
+        if todo and folder.exists():  # a worker failed half-way: start again
+            shutil.rmtree(folder)
+        yield folder, todo
+        done.touch()
+
+
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory) -> Path:
-    site = tmp_path_factory.mktemp("site") / "site"
-    result = _build(ROOT, site)
-    assert result.returncode == 0, f"mkdocs build --strict failed:\n{result.output[-4000:]}"
+    """The site, built once per test run by `mkdocs build --strict` (shared by the xdist workers)."""
+    with made_once(tmp_path_factory, "built-site") as (site, todo):
+        if todo:
+            result = _build(ROOT, site)
+            assert result.returncode == 0, f"mkdocs build --strict failed:\n{result.output[-4000:]}"
     return site
 
 

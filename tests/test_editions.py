@@ -3,7 +3,7 @@ printed addresses, links that resolve), the offline copy opened from disk (Figur
 languages, the language switch, no network), the download links on the home and Stable links pages, and embeds
 that follow the host's light or dark setting from another origin.
 
-The editions are made once per session from the session's build (about a minute on two cores: two handouts
+The editions are made once per test run (shared by the xdist workers) from the run's build (about a minute on two cores: two handouts
 printed by Chromium, one offline build), by the same steps as `make editions` (llm_medicine/edition_build.py).
 """
 
@@ -21,10 +21,11 @@ from urllib.parse import urlparse
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import LANGUAGES, ROOT, search, serve
+from conftest import LANGUAGES, ROOT, made_once, search, serve
 
 from llm_medicine import edition_build, editions, handout
 from llm_medicine.data import load_site_data
+
 
 SITE_URL = "https://llm-medicine.github.io/llm-medicine/"
 FOOTER = {"en": "page {page} of {pages}", "zh": "第 {page} 页，共 {pages} 页"}
@@ -50,18 +51,21 @@ def squeeze(text: str) -> str:
 
 @pytest.fixture(scope="session")
 def made_editions(built_site, browser, tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("editions")
-    made = dt.date.today()
-    made_list, _, _ = edition_build.make_handouts(built_site, out, made, browser=browser)
-    made_list.append(edition_build.make_offline(tmp_path_factory.mktemp("offline-build"), out, made))
-    editions.write_manifest(out, made_list)
+    with made_once(tmp_path_factory, "editions") as (out, todo):
+        if todo:
+            out.mkdir()
+            made = dt.date.today()
+            made_list, _, _ = edition_build.make_handouts(built_site, out, made, browser=browser)
+            made_list.append(edition_build.make_offline(tmp_path_factory.mktemp("offline-build"), out, made))
+            editions.write_manifest(out, made_list)
     return out
 
 
 @pytest.fixture(scope="session")
 def site_with_editions(made_editions, tmp_path_factory) -> Path:
-    site = tmp_path_factory.mktemp("site-with-editions") / "site"
-    edition_build.mkdocs_build(site, EDITIONS_DIR=str(made_editions))
+    with made_once(tmp_path_factory, "site-with-editions") as (site, todo):
+        if todo:
+            edition_build.mkdocs_build(site, EDITIONS_DIR=str(made_editions))
     return site
 
 
@@ -139,7 +143,7 @@ def test_handout_fonts_are_embedded_with_their_text(lang, made_editions):
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
-def test_handout_prints_external_addresses_and_links_only_to_pages_that_exist(lang, made_editions, built_site):
+def test_handout_prints_external_addresses_and_links_only_to_pages_that_exist(lang, made_editions, built_site, html):
     from pypdf import PdfReader
 
     pdf = made_editions / edition_build.pdf_name(lang)
@@ -148,14 +152,12 @@ def test_handout_prints_external_addresses_and_links_only_to_pages_that_exist(la
     internal = [uri for uri in uris if uri.startswith(SITE_URL)]
     assert len(internal) > 50 and len(uris) > len(internal)
     assert not [uri for uri in uris if urlparse(uri).hostname in ("127.0.0.1", "localhost")]
-    pages: dict[str, BeautifulSoup] = {}
     for uri in internal:
         path, _, anchor = uri[len(SITE_URL):].partition("#")
         target = built_site / path / "index.html" if not Path(path).suffix else built_site / path
         assert target.is_file(), f"{uri}: no such page"
         if anchor and target.suffix == ".html":
-            soup = pages.setdefault(str(target), BeautifulSoup(target.read_text(encoding="utf-8"), "html.parser"))
-            assert soup.find(id=anchor), f"{uri}: no such anchor"
+            assert html(target.relative_to(built_site).as_posix()).find(id=anchor), f"{uri}: no such anchor"
     text = pdf_text(pdf)
     assert "(https://arxiv.org/abs/" in squeeze(text), "external link addresses are not printed"
     assert f"({SITE_URL}" not in squeeze(text), "an internal link's address is printed"

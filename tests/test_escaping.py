@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import edit_yaml, serve
+from conftest import edit_yaml, made_once, serve
 
 SCRIPT = "<script>alert(1)</script>"
 ATTRIBUTE = '"><img src=x onerror=alert(1)>'
@@ -53,11 +53,13 @@ def _inject(project: Path) -> None:
 def injected_site(tmp_path_factory):
     from conftest import _build, copy_project
 
-    project = copy_project(tmp_path_factory.mktemp("injected") / "project")
-    _inject(project)
-    result = _build(project, project / "site")
-    assert result.returncode == 0, result.output[-3000:]
-    return result.site
+    with made_once(tmp_path_factory, "injected") as (folder, todo):
+        if todo:
+            project = copy_project(folder / "project")
+            _inject(project)
+            result = _build(project, project / "site")
+            assert result.returncode == 0, result.output[-3000:]
+    return folder / "project" / "site"
 
 
 def test_injected_markup_never_becomes_markup(injected_site):

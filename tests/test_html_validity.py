@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import LANGUAGES, ROOT
+from conftest import LANGUAGES, ROOT, made_once
 
 VNU_JAR = ROOT / "tools/vnu/node_modules/vnu-jar/build/dist/vnu.jar"
 
@@ -89,10 +89,16 @@ def describe(errors: list[tuple[str, dict]]) -> str:
 
 @pytest.fixture(scope="session")
 def site_errors(built_site, tmp_path_factory) -> list[tuple[str, dict]]:
-    canary = tmp_path_factory.mktemp("canary") / "canary.html"
-    canary.write_text(CANARY, encoding="utf-8")
-    errors = check_html(built_site, canary)
-    assert any(error["url"].endswith("canary.html") for error in errors), "the checker did not report a known error"
+    """The checker's errors on every page, checked once per test run (shared by the xdist workers)."""
+    with made_once(tmp_path_factory, "html-check") as (folder, todo):
+        if todo:
+            folder.mkdir()
+            canary = folder / "canary.html"
+            canary.write_text(CANARY, encoding="utf-8")
+            errors = check_html(built_site, canary)
+            assert any(error["url"].endswith("canary.html") for error in errors), "the checker did not report a known error"
+            (folder / "errors.json").write_text(json.dumps(errors), encoding="utf-8")
+    errors = json.loads((folder / "errors.json").read_text(encoding="utf-8"))
     return [(page_of(error, built_site), error) for error in errors if not error["url"].endswith("canary.html")]
 
 
@@ -161,15 +167,17 @@ def tricky_build(tmp_path_factory):
     and of an embed page (with TITLE as their title), and with no description on the About page."""
     from conftest import _build, copy_project
 
-    project = copy_project(tmp_path_factory.mktemp("tricky") / "project")
-    _set_site_description(project, TRICKY)
-    for page in ("docs/en/medical-tasks.md", "docs/en/embed/model-sizes.md"):
-        _set_front_matter(project / page, "description", TRICKY + " (page)")
-        _set_front_matter(project / page, "title", TITLE)
-    _set_front_matter(project / "docs/en/about.md", "description", None)
-    result = _build(project, project / "site")
-    assert result.returncode == 0, result.output[-3000:]
-    return result.site
+    with made_once(tmp_path_factory, "tricky") as (folder, todo):
+        if todo:
+            project = copy_project(folder / "project")
+            _set_site_description(project, TRICKY)
+            for page in ("docs/en/medical-tasks.md", "docs/en/embed/model-sizes.md"):
+                _set_front_matter(project / page, "description", TRICKY + " (page)")
+                _set_front_matter(project / page, "title", TITLE)
+            _set_front_matter(project / "docs/en/about.md", "description", None)
+            result = _build(project, project / "site")
+            assert result.returncode == 0, result.output[-3000:]
+    return folder / "project" / "site"
 
 
 @pytest.mark.parametrize("path", ["medical-tasks/index.html", "embed/model-sizes/index.html"])

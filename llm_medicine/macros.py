@@ -95,6 +95,16 @@ class PageMacros:
     def review_citation(self) -> Markup:
         return self._component("review-citation")
 
+    def print_note(self, key: str) -> Markup:
+        """A line shown on paper only (a printed page that leaves out some of the screen's content says so): the UI
+        string `key`, its `{link}` replaced by this page's published address (`site_url`; nothing without one)."""
+        text = self.ui(key)
+        if text.count("{link}") != 1:
+            raise PageMacroError(f"print_note('{key}'): the string needs one {{link}}, where the page's address goes")
+        if not self.page.canonical_url:
+            return Markup("")
+        return self._component("print-note", text=text, address=self.page.canonical_url)
+
     def model_cards(self, since_review: bool = False) -> Markup:
         """The review's models' cards, or (`since_review=True`) those of the models released after the review."""
         return self._component("model-cards", since_review=since_review)

@@ -16,7 +16,7 @@ from urllib.parse import urlparse
 import pytest
 import yaml
 
-from conftest import LANGUAGES, MKDOCS, PAGES, ROOT, build_env, edit_yaml, serve, site_path, watch
+from conftest import LANGUAGES, MKDOCS, PAGES, ROOT, build_env, edit_yaml, search, serve, site_path, watch
 
 from llm_medicine import link_index as page_index
 from llm_medicine import printing
@@ -368,6 +368,7 @@ def test_the_built_site_works_under_its_sub_path_and_at_the_root(mount, built_si
         for start, expected in (("", "zh/"), ("zh/", ""), ("zh/glossary/", "glossary/"),
                                 ("how-llms-are-built/#fine-tuning", "zh/how-llms-are-built/#fine-tuning"),
                                 ("zh/how-llms-are-built/#fine-tuning", "how-llms-are-built/#fine-tuning")):
+            # networkidle: the switch keeps the page (and section) once the theme has read each language's sitemap.
             page.goto(base + start, wait_until="networkidle")
             target = "en" if start.startswith("zh/") else "zh"
             page.locator(".md-header .md-select").first.hover()
@@ -376,15 +377,7 @@ def test_the_built_site_works_under_its_sub_path_and_at_the_root(mount, built_si
             assert page.url == base + expected, f"language switch from /{start}: {page.url}"
             assert page.locator("html").get_attribute("lang") == target
         page.goto(base, wait_until="networkidle")
-        page.keyboard.press("/")
-        search = page.locator("input.md-search__input")
-        for _ in range(20):  # the index is built in a worker after the page loads; a query before is ignored
-            search.fill("")
-            search.press_sequentially("fine-tuning")
-            if page.locator(".md-search-result__link").count():
-                break
-            page.wait_for_timeout(500)
-        hit = page.locator(".md-search-result__link").first.get_attribute("href")
+        hit = search(page, "fine-tuning")[0]
         assert hit.startswith(base), hit
         page.goto(hit, wait_until="networkidle")
         assert page.locator("article h1").count() == 1

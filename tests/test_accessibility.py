@@ -10,6 +10,8 @@ from axe_playwright_python.sync_playwright import Axe
 from conftest import ALL_EMBED_PAGES, ALL_PAGES, LANGUAGES
 
 VIEWPORTS = {"desktop": (1280, 900), "phone": (375, 740)}
+SCHEMES = {"light": "default", "dark": "slate"}  # the value of <body data-md-color-scheme> in each
+TOGGLES = {"dark": "__palette_1"}  # the palette input that the header's toggle selects to switch to each
 AXE = Axe()
 
 
@@ -22,26 +24,29 @@ def serious_violations(page) -> list[str]:
     ]
 
 
-@pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("path", ALL_PAGES)
-def test_page_has_no_fault(path, scheme, new_page, site_url):
-    """Each page is checked at every viewport size: loaded once, then resized (the layout follows CSS media queries
-    and Material's own matchMedia listeners), so each page costs one load per colour scheme."""
-    page, log = new_page(viewport=VIEWPORTS["desktop"], color_scheme=scheme)
+def test_page_has_no_fault(path, new_page, site_url):
+    """Each page is loaded once and checked in every colour scheme at every viewport size: light first (the
+    reader's system setting), then dark through the header's palette toggle, as a reader switches; the layout
+    follows each resize (CSS media queries and Material's own matchMedia listeners)."""
+    page, log = new_page(viewport=VIEWPORTS["desktop"], color_scheme="light")
     response = page.goto(site_url + path, wait_until="networkidle")
     assert response.status == 200
-    expected = "slate" if scheme == "dark" else "default"
-    assert page.locator("body").get_attribute("data-md-color-scheme") == expected
     assert page.locator("article h1").count() == 1, "a page has exactly one main heading"
     faults = {}
-    for viewport, (width, height) in VIEWPORTS.items():
-        page.set_viewport_size({"width": width, "height": height})
-        # Material animates some colours when the layout changes: measure contrast once they have settled.
-        page.wait_for_function(f"window.innerWidth === {width} && document.getAnimations().length === 0")
-        overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
-        found = serious_violations(page) + ([f"scrolls horizontally by {overflow}px"] if overflow > 0 else [])
-        if found:
-            faults[viewport] = found
+    for scheme, expected in SCHEMES.items():
+        if expected != page.locator("body").get_attribute("data-md-color-scheme"):
+            page.locator(f"label.md-header__button[for='{TOGGLES[scheme]}']").click()
+        assert page.locator("body").get_attribute("data-md-color-scheme") == expected
+        for viewport, (width, height) in (VIEWPORTS.items() if scheme == "light" else reversed(VIEWPORTS.items())):
+            page.set_viewport_size({"width": width, "height": height})
+            # Material animates some colours when the layout or the palette changes: measure contrast once they
+            # have settled.
+            page.wait_for_function(f"window.innerWidth === {width} && document.getAnimations().length === 0")
+            overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+            found = serious_violations(page) + ([f"scrolls horizontally by {overflow}px"] if overflow > 0 else [])
+            if found:
+                faults[f"{scheme}, {viewport}"] = found
     assert not log.problems(), log.problems()
     assert not faults, faults
 

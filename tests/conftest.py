@@ -61,8 +61,12 @@ ALL_PAGES = [prefix + page for prefix in LANGUAGES.values() for page in PAGES]
 ALL_EMBED_PAGES = [prefix + page for prefix in LANGUAGES.values() for page in EMBED_PAGES]
 
 
+# As `make build` does: the sitemap's <lastmod> comes from SOURCE_DATE_EPOCH, so two builds are byte-identical.
+SOURCE_DATE_EPOCH = "1700000000"
+
+
 def build_env() -> dict:
-    return {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    return {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": SOURCE_DATE_EPOCH}
 
 
 @dataclass

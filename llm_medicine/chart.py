@@ -314,8 +314,8 @@ def chart_context(macros) -> dict:
                           "disclosed": m.parameters is not None, "later": m.since_review} for m in models},
         "filename": f"{DOWNLOAD_NAME}-{lang}",
         "strings": {key: macros.ui(f"chart-{key}") for key in
-                    ("showing", "table-toggle", "click-hint", "tap-hint", "copied", "download-failed", "band-undisclosed",
-                     "cutoff")},
+                    ("showing", "table-toggle", "click-hint", "tap-hint", "copied", "download-failed",
+                     "band-undisclosed", "cutoff")},
     }
     review = layer_models(data, "review")
     largest = max((m.parameters for m in review if m.parameters is not None), default=None)

@@ -7,6 +7,9 @@ Handles no MkDocs event; the hook `page_macros.py` and `macros.PageMacros` rende
 - Jinja comments are `{## ... ##}` because Markdown attribute lists (`{ #fine-tuning }`) start with `{#`.
 - Undefined names are errors, so a misspelt variable fails the build instead of printing nothing.
 - Compiled once per process (templates are cached by Jinja and re-read only when a file changes).
+
+The theme's own templates are rendered by MkDocs in an environment of its making; `THEME_TEMPLATES` keeps them
+compiled across that environment's rebuilds (set by the hook `site_data.py`).
 """
 
 from __future__ import annotations

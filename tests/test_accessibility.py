@@ -41,8 +41,9 @@ def test_page_has_no_fault(path, new_page, site_url):
         for viewport, (width, height) in (VIEWPORTS.items() if scheme == "light" else reversed(VIEWPORTS.items())):
             page.set_viewport_size({"width": width, "height": height})
             # Material animates some colours when the layout or the palette changes: measure contrast once they
-            # have settled.
-            page.wait_for_function(f"window.innerWidth === {width} && document.getAnimations().length === 0")
+            # have settled (Chromium may list a finished transition until its next frame: wait for none running).
+            page.wait_for_function(f"window.innerWidth === {width}"
+                                   " && document.getAnimations().every(a => a.playState !== 'running')")
             overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
             found = serious_violations(page) + ([f"scrolls horizontally by {overflow}px"] if overflow > 0 else [])
             if found:

@@ -84,6 +84,27 @@ def _build(project: Path, site: Path) -> BuildResult:
     return BuildResult(proc.returncode, proc.stdout + proc.stderr, site)
 
 
+def poppler(tool: str) -> str:
+    """The path of a poppler-utils tool (`pdftotext`, `pdfinfo`, `pdffonts`)."""
+    path = shutil.which(tool)
+    if path is None:
+        pytest.fail(f"{tool} not found: run `make test` (scripts/ensure-chromium.sh installs poppler-utils)")
+    return path
+
+
+def pdf_text(pdf: Path, first: int | None = None, last: int | None = None, *, raw: bool = False) -> str:
+    """The text of a PDF by `pdftotext`: as laid out on the page, or (`raw`) in the order it was drawn, which keeps
+    the columns of a two-column page apart."""
+    pages = [*(["-f", str(first)] if first else []), *(["-l", str(last)] if last else [])]
+    return subprocess.run([poppler("pdftotext"), "-raw" if raw else "-layout", *pages, str(pdf), "-"],
+                          capture_output=True, text=True, check=True).stdout
+
+
+def squeeze(text: str) -> str:
+    """Text without any whitespace: pdftotext breaks lines (and Chinese) where the layout did."""
+    return re.sub(r"\s+", "", text)
+
+
 @contextlib.contextmanager
 def made_once(tmp_path_factory, name: str):
     """A folder made once per test run and shared by the xdist workers: `with made_once(f, "x") as (folder, todo):`
@@ -99,6 +120,18 @@ def made_once(tmp_path_factory, name: str):
             shutil.rmtree(folder)
         yield folder, todo
         done.touch()
+
+
+def built_copy_once(tmp_path_factory, name: str, edit) -> Path:
+    """The site of a copy of the project after `edit(project_dir)`, built once per test run (shared by the xdist
+    workers); the build must pass."""
+    with made_once(tmp_path_factory, name) as (folder, todo):
+        if todo:
+            project = copy_project(folder / "project")
+            edit(project)
+            result = _build(project, project / "site")
+            assert result.returncode == 0, result.output[-3000:]
+    return folder / "project" / "site"
 
 
 @pytest.fixture(scope="session")

@@ -3,8 +3,9 @@ printed addresses, links that resolve), the offline copy opened from disk (Figur
 languages, the language switch, no network), the download links on the home and Stable links pages, and embeds
 that follow the host's light or dark setting from another origin.
 
-The editions are made once per test run (shared by the xdist workers) from the run's build (about a minute on two cores: two handouts
-printed by Chromium, one offline build), by the same steps as `make editions` (llm_medicine/edition_build.py).
+The editions are made once per test run (shared by the xdist workers) from the run's build (about half a minute
+on two cores: two handouts printed by Chromium, one offline build), by the same steps as `make editions`
+(llm_medicine/edition_build.py).
 """
 
 from __future__ import annotations
@@ -12,7 +13,6 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-import shutil
 import subprocess
 import zipfile
 from pathlib import Path
@@ -21,32 +21,13 @@ from urllib.parse import urlparse
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import LANGUAGES, ROOT, made_once, search, serve
+from conftest import LANGUAGES, ROOT, made_once, pdf_text, poppler, search, serve, squeeze
 
 from llm_medicine import edition_build, editions, handout
 from llm_medicine.data import load_site_data
 
-
 SITE_URL = "https://llm-medicine.github.io/llm-medicine/"
 FOOTER = {"en": "page {page} of {pages}", "zh": "第 {page} 页，共 {pages} 页"}
-
-
-def poppler(tool: str) -> str:
-    path = shutil.which(tool)
-    if path is None:
-        pytest.fail(f"{tool} not found: run `make test` (scripts/ensure-chromium.sh installs poppler-utils)")
-    return path
-
-
-def pdf_text(pdf: Path, first: int | None = None, last: int | None = None) -> str:
-    pages = [*(["-f", str(first)] if first else []), *(["-l", str(last)] if last else [])]
-    return subprocess.run([poppler("pdftotext"), "-layout", *pages, str(pdf), "-"], capture_output=True, text=True,
-                          check=True).stdout
-
-
-def squeeze(text: str) -> str:
-    """Text without any whitespace: pdftotext breaks lines (and Chinese) where the layout did."""
-    return re.sub(r"\s+", "", text)
 
 
 @pytest.fixture(scope="session")

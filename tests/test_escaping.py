@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import edit_yaml, made_once, serve
+from conftest import built_copy_once, edit_yaml, serve
 
 SCRIPT = "<script>alert(1)</script>"
 ATTRIBUTE = '"><img src=x onerror=alert(1)>'
@@ -51,15 +51,7 @@ def _inject(project: Path) -> None:
 
 @pytest.fixture(scope="module")
 def injected_site(tmp_path_factory):
-    from conftest import _build, copy_project
-
-    with made_once(tmp_path_factory, "injected") as (folder, todo):
-        if todo:
-            project = copy_project(folder / "project")
-            _inject(project)
-            result = _build(project, project / "site")
-            assert result.returncode == 0, result.output[-3000:]
-    return folder / "project" / "site"
+    return built_copy_once(tmp_path_factory, "injected", _inject)
 
 
 def test_injected_markup_never_becomes_markup(injected_site):

@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import LANGUAGES, ROOT, made_once
+from conftest import LANGUAGES, ROOT, built_copy_once, made_once
 
 VNU_JAR = ROOT / "tools/vnu/node_modules/vnu-jar/build/dist/vnu.jar"
 
@@ -96,7 +96,8 @@ def site_errors(built_site, tmp_path_factory) -> list[tuple[str, dict]]:
             canary = folder / "canary.html"
             canary.write_text(CANARY, encoding="utf-8")
             errors = check_html(built_site, canary)
-            assert any(error["url"].endswith("canary.html") for error in errors), "the checker did not report a known error"
+            assert any(error["url"].endswith("canary.html") for error in errors), \
+                "the checker did not report a known error"
             (folder / "errors.json").write_text(json.dumps(errors), encoding="utf-8")
     errors = json.loads((folder / "errors.json").read_text(encoding="utf-8"))
     return [(page_of(error, built_site), error) for error in errors if not error["url"].endswith("canary.html")]
@@ -165,19 +166,14 @@ def _contents(head: BeautifulSoup, attribute: str, value: str) -> list[str]:
 def tricky_build(tmp_path_factory):
     """The site built with TRICKY as the site description (mkdocs.yml), as the front-matter description of a page
     and of an embed page (with TITLE as their title), and with no description on the About page."""
-    from conftest import _build, copy_project
+    def edit(project: Path) -> None:
+        _set_site_description(project, TRICKY)
+        for page in ("docs/en/medical-tasks.md", "docs/en/embed/model-sizes.md"):
+            _set_front_matter(project / page, "description", TRICKY + " (page)")
+            _set_front_matter(project / page, "title", TITLE)
+        _set_front_matter(project / "docs/en/about.md", "description", None)
 
-    with made_once(tmp_path_factory, "tricky") as (folder, todo):
-        if todo:
-            project = copy_project(folder / "project")
-            _set_site_description(project, TRICKY)
-            for page in ("docs/en/medical-tasks.md", "docs/en/embed/model-sizes.md"):
-                _set_front_matter(project / page, "description", TRICKY + " (page)")
-                _set_front_matter(project / page, "title", TITLE)
-            _set_front_matter(project / "docs/en/about.md", "description", None)
-            result = _build(project, project / "site")
-            assert result.returncode == 0, result.output[-3000:]
-    return folder / "project" / "site"
+    return built_copy_once(tmp_path_factory, "tricky", edit)
 
 
 @pytest.mark.parametrize("path", ["medical-tasks/index.html", "embed/model-sizes/index.html"])

@@ -16,7 +16,8 @@ from urllib.parse import urlparse
 import pytest
 import yaml
 
-from conftest import LANGUAGES, MKDOCS, PAGES, ROOT, build_env, edit_yaml, search, serve, site_path, watch
+from conftest import (LANGUAGES, MKDOCS, PAGES, ROOT, build_env, edit_yaml, pdf_text, search, serve, site_path, squeeze,
+                      watch)
 
 from llm_medicine import link_index as page_index
 from llm_medicine import printing
@@ -247,25 +248,16 @@ MODELS_PRINTED_PAGES = 6
 cards they printed on 24 and 21)."""
 
 
-def squeeze(text: str) -> str:
-    """Text without any whitespace: pdftotext breaks lines (and Chinese) where the layout did."""
-    return re.sub(r"\s+", "", text)
-
-
 @pytest.fixture(scope="module")
 def printed_models(browser, site_url, tmp_path_factory) -> dict[str, tuple[int, str]]:
     """`{lang: (A4 pages, the squeezed text)}` of `models/` printed by Chromium as a reader's "Save as PDF" (the
     text in the order the page is drawn, `pdftotext -raw`, so that the two columns of cards do not interleave)."""
-    pdftotext = shutil.which("pdftotext")
-    if pdftotext is None:
-        pytest.fail("pdftotext not found: run `make test` (scripts/ensure-chromium.sh installs poppler-utils)")
     folder, printer, printed = tmp_path_factory.mktemp("printed"), printing.Printer(browser, site_url), {}
     try:
         for lang, prefix in LANGUAGES.items():
             pdf = folder / f"models-{lang}.pdf"
             pdf.write_bytes(printer.pdf(prefix + "models/"))
-            text = subprocess.run([pdftotext, "-raw", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
-            printed[lang] = (printing.page_count(pdf.read_bytes()), squeeze(text))
+            printed[lang] = (printing.page_count(pdf.read_bytes()), squeeze(pdf_text(pdf, raw=True)))
     finally:
         printer.close()
     assert not printer.external_requests, printer.external_requests

@@ -291,7 +291,7 @@ def watch(page, local_host: str) -> PageLog:
     page.route("**/*", route)
     page.on("console", lambda msg: msg.type == "error" and log.console_errors.append(msg.text))
     page.on("pageerror", lambda error: log.page_errors.append(str(error)))
-    page.on("requestfailed", lambda request: log.failed_requests.append(f"failed: {request.url}"))
+    page.on("requestfailed", lambda request: log.failed_requests.append(f"failed: {request.url} ({request.failure})"))
     page.on("response", lambda response: response.status >= 400
             and log.failed_requests.append(f"{response.status}: {response.url}"))
     return log

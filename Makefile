@@ -12,13 +12,12 @@ export NO_MKDOCS_2_WARNING := 1
 serve: $(STAMP)  ## Serve the site with live reload at http://127.0.0.1:8000/
 	$(BIN)/mkdocs serve --livereload --dev-addr 127.0.0.1:8000
 
-# Two pytest-xdist workers per core: a browser test spends much of its time waiting (for the network to be idle, for
-# `mkdocs serve` to rebuild), and a second worker uses the core meanwhile (measured on 2 cores: 6 min 18 s with one
-# worker per core, 5 min 41 s with two).
+# One pytest-xdist worker per core. Two per core measured faster on 2 cores (5 min 41 s against 6 min 18 s), but
+# under that load two browser tests failed on timing in clean-clone runs, so it stays at one until they are hardened.
 test: $(STAMP)  ## Run every test: data, build, escaping, HTML validity, and the browser suite in Chromium
 	@scripts/ensure-chromium.sh
 	@scripts/ensure-vnu.sh
-	$(BIN)/python -m pytest -n $$(( 2 * $$(nproc) ))
+	$(BIN)/python -m pytest -n auto
 
 # The sitemap's dates come from the last commit, so two builds of one commit are byte-identical.
 build: $(STAMP)  ## Build the site for publishing into site/ (strict: any warning fails)

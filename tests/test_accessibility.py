@@ -91,7 +91,7 @@ def test_skip_link_moves_focus_to_the_content(prefix, new_page, site_url):
     assert page.evaluate("document.activeElement.classList.contains('md-skip')")
     assert skip.is_visible()
     page.keyboard.press("Enter")
-    assert page.evaluate("location.hash") != ""
+    page.wait_for_function("location.hash !== ''", timeout=5000)  # the jump to the content may take a frame
     page.keyboard.press("Tab")
     assert page.evaluate("document.querySelector('.md-content').contains(document.activeElement)")
 

@@ -15,10 +15,9 @@ import sys
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
+from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlparse
-
-from bs4 import BeautifulSoup
 
 SITE_HOST = "site.invalid"
 
@@ -29,9 +28,35 @@ class Links:
     external: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
 
 
+@dataclass
+class _Page:
+    hrefs: list[str] = field(default_factory=list)  # of every <a href>, in order
+    anchors: set[str] = field(default_factory=set)  # every id, and every name (old-style anchors)
+
+
+class _PageReader(HTMLParser):
+    """Reads only what a link check needs, as the page is parsed (a whole tree per page is several times slower)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.page = _Page()
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        for name, value in attrs:
+            if value is None:
+                continue
+            if name == "href" and tag == "a":
+                self.page.hrefs.append(value)
+            elif name in ("id", "name"):
+                self.page.anchors.add(value)
+
+
 @lru_cache(maxsize=None)
-def _soup(path: Path) -> BeautifulSoup:
-    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+def _read(path: Path) -> _Page:
+    reader = _PageReader()
+    reader.feed(path.read_text(encoding="utf-8"))
+    reader.close()
+    return reader.page
 
 
 def collect(site: Path, mount: str = "/") -> Links:
@@ -39,8 +64,7 @@ def collect(site: Path, mount: str = "/") -> Links:
     for path in sorted(site.rglob("*.html")):
         relative = path.relative_to(site).as_posix()
         page_url = f"https://{SITE_HOST}{mount}{relative}"
-        for anchor in _soup(path).find_all("a", href=True):
-            href = anchor["href"]
+        for href in _read(path).hrefs:
             if href.startswith(("mailto:", "javascript:", "data:")):
                 continue
             target = urlparse(urljoin(page_url, href))
@@ -63,8 +87,7 @@ def broken_internal(site: Path, links: Links, mount: str = "/") -> list[str]:
             file = file / "index.html"
         if not file.exists():
             problems.append(f"{page}: {target} does not exist")
-        elif fragment and file.suffix == ".html" and _soup(file).find(id=unquote(fragment)) is None \
-                and _soup(file).find(attrs={"name": unquote(fragment)}) is None:
+        elif fragment and file.suffix == ".html" and unquote(fragment) not in _read(file).anchors:
             problems.append(f"{page}: {target} has no anchor #{fragment}")
     return problems
 

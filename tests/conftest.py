@@ -272,14 +272,23 @@ class PageLog:
     failed_requests: list[str] = field(default_factory=list)
     console_errors: list[str] = field(default_factory=list)
     page_errors: list[str] = field(default_factory=list)
+    # Requests Chromium aborted, each with the number of the document that made it (see `watch`).
+    aborted_requests: list[tuple[int, str]] = field(default_factory=list)
+    documents: int = 0
 
     def problems(self) -> list[str]:
-        return [*self.external_requests, *self.failed_requests, *self.console_errors, *self.page_errors]
+        # A request still in flight when the test itself moves on to another page is aborted by Chromium
+        # (net::ERR_ABORTED): the favicon, or the sitemap the language switch reads. The reader's page did not
+        # fail; an abort of a request made since the open page loaded did.
+        aborted = [text for document, text in self.aborted_requests if document == self.documents]
+        return [*self.external_requests, *self.failed_requests, *aborted, *self.console_errors, *self.page_errors]
 
 
 def watch(page, local_host: str) -> PageLog:
-    """Record on `page` every request to another host (and block it), failed request, console error and script error."""
+    """Record on `page` every request to another host (and block it), failed request, console error and script
+    error."""
     log = PageLog()
+    made_in: dict = {}  # request -> the number of documents loaded when it started
 
     def route(route_request):
         url = route_request.request.url
@@ -288,10 +297,22 @@ def watch(page, local_host: str) -> PageLog:
             return route_request.abort()
         return route_request.continue_()
 
+    def new_document(_page):
+        log.documents += 1
+
+    def failed(request):
+        text = f"failed: {request.url} ({request.failure})"
+        if request.failure == "net::ERR_ABORTED":
+            log.aborted_requests.append((made_in.get(request, log.documents), text))
+        else:
+            log.failed_requests.append(text)
+
     page.route("**/*", route)
+    page.on("domcontentloaded", new_document)  # once per document (not for a change of #fragment)
+    page.on("request", lambda request: made_in.setdefault(request, log.documents))
     page.on("console", lambda msg: msg.type == "error" and log.console_errors.append(msg.text))
     page.on("pageerror", lambda error: log.page_errors.append(str(error)))
-    page.on("requestfailed", lambda request: log.failed_requests.append(f"failed: {request.url} ({request.failure})"))
+    page.on("requestfailed", failed)
     page.on("response", lambda response: response.status >= 400
             and log.failed_requests.append(f"{response.status}: {response.url}"))
     return log
@@ -317,6 +338,15 @@ def new_page(browser, site_url):
         context.close()
 
 
+def resize(page, width: int, height: int) -> None:
+    """Resize the window as a reader does, and return once the layout has followed: Material animates some colours
+    and widths when the layout or the palette changes (and Chromium may list a finished transition until its next
+    frame: wait for none running)."""
+    page.set_viewport_size({"width": width, "height": height})
+    page.wait_for_function(f"window.innerWidth === {width}"
+                           " && document.getAnimations().every(a => a.playState !== 'running')")
+
+
 def search(page, query: str) -> list[str]:
     """Search the open page with the theme's search box, as a reader types; the result links' addresses."""
     page.keyboard.press("/")
@@ -331,3 +361,9 @@ def search(page, query: str) -> list[str]:
     page.wait_for_function(
         "() => document.querySelector('.md-search-result__meta')?.textContent.match(/\\d|No matching|没有/)")
     return [link.get_attribute("href") for link in page.locator(".md-search-result__link").all()]
+
+
+def pytest_collection_modifyitems(items):
+    """The `mkdocs serve` tests first. They take a minute or more and build nothing the others share, so they run
+    while the other workers wait for the session's build, and no worker is left alone with them at the end."""
+    items.sort(key=lambda item: item.module.__name__ != "test_serve")

@@ -249,7 +249,7 @@ def open_chart(new_page, site_url, path, **options):
     page, log = new_page(**options)
     response = page.goto(site_url + path + ("" if "#" in path else "#figure-2"), wait_until="networkidle")
     assert response.status == 200
-    page.wait_for_selector(".model-chart[data-ready]", state="attached", timeout=20_000)
+    page.wait_for_selector(".model-chart[data-ready]", state="attached")
     return page, log
 
 
@@ -278,7 +278,7 @@ def hover(page, model_id: str) -> str:
     page.locator(".model-chart__plot").scroll_into_view_if_needed()
     position = point_position(page, model_id)
     page.mouse.move(position["x"], position["y"])
-    page.wait_for_selector(".model-chart .hovertext", timeout=5_000)
+    page.wait_for_selector(".model-chart .hovertext")
     return page.locator(".model-chart .hovertext").first.text_content()
 
 
@@ -337,7 +337,7 @@ def test_palette_switch_rethemes_the_chart(new_page, site_url):
     light = page.evaluate(font)
     page.locator("form[data-md-component='palette'] label:not([hidden])").first.click()
     page.wait_for_function("document.body.dataset.mdColorScheme === 'slate'")
-    page.wait_for_function(f"({font})() !== {json.dumps(light)}", timeout=5_000)
+    page.wait_for_function(f"({font})() !== {json.dumps(light)}")
     dark = page.evaluate(font)
     luminance = page.evaluate("""(colour) => {
         const [r, g, b] = colour.match(/\\d+(\\.\\d+)?/g).map(Number); return (r + g + b) / 3; }""", dark)
@@ -425,7 +425,7 @@ def test_phone_touch_shows_hover_before_opening_the_card(new_page, site_url, sit
     position = point_position(page, model.id)
     url = page.url.split("#")[0]  # navigation.tracking may add the section's anchor while scrolling
     page.touchscreen.tap(position["x"], position["y"])
-    page.wait_for_selector(".model-chart .hovertext", timeout=5_000)
+    page.wait_for_selector(".model-chart .hovertext")
     assert model.name in page.locator(".model-chart .hovertext").first.text_content()
     page.wait_for_timeout(600)
     assert page.url.split("#")[0] == url, "the first tap left the page before the reader saw the hover label"

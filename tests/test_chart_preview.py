@@ -103,13 +103,13 @@ def test_preview_and_plotly_put_every_point_in_the_same_place(lang, width, new_p
     page.locator(".model-chart__stage").scroll_into_view_if_needed()
     before = preview_positions(page)
     assert sorted(before) == review_ids(site_data)
-    for _ in range(50):
+    for _ in range(300):
         if blocked:
             break
         page.wait_for_timeout(100)
     assert blocked, "Plotly was not asked for when the figure came into view"
     blocked[0].continue_()
-    page.wait_for_selector(".model-chart[data-ready]", state="attached", timeout=20_000)
+    page.wait_for_selector(".model-chart[data-ready]", state="attached")
     stage = page.locator(".model-chart__stage").bounding_box()
     for model_id, (x, y) in before.items():
         drawn = point_position(page, model_id)
@@ -146,7 +146,10 @@ def test_names_never_overlap(lang, width, new_page, site_url, site_data):
         assert not overlapping(drawn), overlapping(drawn)
         page.locator(".model-chart input[name='later']").uncheck()
         page.wait_for_function(f"document.querySelector('.model-chart__plot').data.flatMap(t => t.ids).length === {len(review_ids(site_data))}")
-        page.wait_for_timeout(400)  # the transition
+        # Plotly moves the names over a transition: read them once they have kept still for 100 ms.
+        page.wait_for_function(f"""() => {{ const boxes = JSON.stringify(({BOXES})('.model-chart__plot .annotation-text'));
+                                           const still = window.namesBefore === boxes; window.namesBefore = boxes; return still; }}""",
+                               polling=100)
     assert not log.problems(), log.problems()
 
 
@@ -164,7 +167,7 @@ def test_plotly_waits_until_the_figure_is_near(new_page, site_url):
     assert not [url for url in requested if "vendor/plotly" in url], "Plotly loaded with the figure far away"
     assert page.locator(".model-chart__controls").is_visible()
     page.locator(".model-chart__stage").scroll_into_view_if_needed()
-    page.wait_for_selector(".model-chart[data-ready]", state="attached", timeout=20_000)
+    page.wait_for_selector(".model-chart[data-ready]", state="attached")
     assert [url for url in requested if "plotly-basic" in url]
     assert not log.problems(), log.problems()
 
@@ -185,14 +188,14 @@ def test_a_choice_made_before_plotly_arrives_is_kept(new_page, site_url, site_da
     shown = page.evaluate("[...document.querySelectorAll('.model-chart__preview--wide a.mcp-point')]"
                           ".filter((a) => getComputedStyle(a).display !== 'none').map((a) => a.dataset.id)")
     assert sorted(shown) == members
-    for _ in range(50):
+    for _ in range(300):
         if held:
             break
         page.wait_for_timeout(100)
     assert held, "a control was used but Plotly was not asked for"
     assert page.locator(".model-chart[data-ready]").count() == 0
     held[0].continue_()
-    page.wait_for_selector(".model-chart[data-ready]", state="attached", timeout=20_000)
+    page.wait_for_selector(".model-chart[data-ready]", state="attached")
     page.wait_for_function(f"document.querySelector('.model-chart__plot').data.flatMap(t => t.ids).length === {len(with_later)}")
     assert sorted(drawn_ids(page)) == with_later
     assert not log.problems(), log.problems()
@@ -233,7 +236,7 @@ def test_every_point_is_reachable_by_keyboard(new_page, site_url, site_data):
         page.keyboard.press("Home" if number == 0 else "ArrowRight")
         name = site_data.models[model_id].name
         page.wait_for_function("""(name) => [...document.querySelectorAll('.model-chart .hovertext')]
-            .some((label) => label.textContent.startsWith(name))""", arg=name, timeout=5_000)
+            .some((label) => label.textContent.startsWith(name))""", arg=name)
     with page.expect_navigation():
         page.keyboard.press("Enter")
     assert "/models/#" in page.url
@@ -247,8 +250,8 @@ def test_embed_in_view_waits_for_the_reader(new_page, site_url):
     height = page.evaluate("document.querySelector('.model-chart__stage').getBoundingClientRect().height")
     assert height == 560, "the figure's box is not the narrow frame's height"
     page.locator(".model-chart__preview--narrow a.mcp-point").first.tap()
-    page.wait_for_selector(".model-chart[data-ready]", state="attached", timeout=20_000)
-    page.wait_for_selector(".model-chart .hovertext", timeout=5_000)
+    page.wait_for_selector(".model-chart[data-ready]", state="attached")
+    page.wait_for_selector(".model-chart .hovertext")
     assert not log.problems(), log.problems()
 
 

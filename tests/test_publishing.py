@@ -255,9 +255,9 @@ def printed_models(browser, site_url, tmp_path_factory) -> dict[str, tuple[int, 
     folder, printer, printed = tmp_path_factory.mktemp("printed"), printing.Printer(browser, site_url), {}
     try:
         for lang, prefix in LANGUAGES.items():
-            pdf = folder / f"models-{lang}.pdf"
-            pdf.write_bytes(printer.pdf(prefix + "models/"))
-            printed[lang] = (printing.page_count(pdf.read_bytes()), squeeze(pdf_text(pdf, raw=True)))
+            pdf, printout = folder / f"models-{lang}.pdf", printer.pdf(prefix + "models/")
+            pdf.write_bytes(printout)  # for pdftotext
+            printed[lang] = (printing.page_count(printout), squeeze(pdf_text(pdf, raw=True)))
     finally:
         printer.close()
     assert not printer.external_requests, printer.external_requests
@@ -429,12 +429,12 @@ def test_a_changed_english_page_and_an_unrecorded_translation_are_marked_stale(r
     def page(path):
         return BeautifulSoup((result.site / path / "index.html").read_text(encoding="utf-8"), "html.parser")
 
-    for stale in ("zh/introduction", "zh/about"):
-        notice = page(stale).select_one("article .translation-stale")
+    notices = {stale: page(stale).select_one("article .translation-stale") for stale in ("zh/introduction", "zh/about")}
+    for stale, notice in notices.items():
         assert notice is not None, f"no notice on {stale}/"
         assert "译文可能已经过时" in notice.get_text()
         assert {"admonition", "warning"} <= set(notice["class"]), notice["class"]
-    assert page("zh/introduction").select_one(".translation-stale a")["href"] == "../../introduction/"
+    assert notices["zh/introduction"].select_one("a")["href"] == "../../introduction/"
     for other in ("introduction", "about", "zh/glossary", "zh"):
         assert page(other).select_one(".translation-stale") is None, other
     report = json.loads((result.site / "translation-status.json").read_text(encoding="utf-8"))

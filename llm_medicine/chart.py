@@ -31,6 +31,7 @@ from llm_medicine.schema import REVIEW_CUTOFF, ReleaseDate
 PLOTLY_VERSION = "4.1.1"
 PLOTLY_BUNDLE = f"assets/vendor/plotly/plotly-basic-{PLOTLY_VERSION}.min.js"
 PLOTLY_LOCALE = f"assets/vendor/plotly/plotly-locale-zh-cn-{PLOTLY_VERSION}.js"
+KIT_SCRIPT = "assets/javascripts/figure-kit.js"  # what both figures' scripts share; loaded before them
 CHART_SCRIPT = "assets/javascripts/model-chart.js"
 PLOT_SCRIPT = "assets/javascripts/model-chart-plot.js"  # loaded by CHART_SCRIPT with Plotly, when wanted
 PLOTLY_LOCALES = {"en": None, "zh": "zh-CN"}
@@ -41,10 +42,12 @@ SCALES = ("log", "linear")
 # Okabe & Ito's colour-blind-safe palette and one marker symbol per family, so that no family depends on colour
 # alone. #000000 is "ink": the script and the preview swap it for the theme's text colour, so it shows in dark
 # mode. Families named here keep their colour and symbol whatever the order of families.yml; any other family
-# takes the next unused symbol and the colours in turn. The yellow goes to a family with few markers.
-COLOURS = ["#D55E00", "#0072B2", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#F0E442", "#000000", "#999999"]
+# takes the next unused symbol and the colours in turn. The gold (in place of Okabe & Ito's yellow, which has too little
+# contrast on white for a hollow marker) goes to a family with few markers.
+COLOURS = ["#D55E00", "#0072B2", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#B8860B", "#000000", "#999999"]
 SYMBOLS = ["circle", "square", "diamond", "triangle-up", "pentagon", "hexagon", "triangle-down", "star",
-           "hourglass", "cross", "triangle-left", "triangle-right", "diamond-wide", "hexagram", "octagon", "bowtie"]
+           "hourglass", "cross", "triangle-left", "triangle-right", "diamond-wide", "hexagram", "octagon", "bowtie",
+           "diamond-tall"]
 NO_DOT = {"hourglass", "bowtie"}  # Plotly has no "-open-dot" of these: never for a family with later models
 PREFERRED = {"gpt": 0, "bert": 1, "palm": 2, "llama": 3, "gatortron": 4, "megatron": 5, "dragon": 6,
              "claude": 7, "lamda": 8}
@@ -84,7 +87,7 @@ def _esc(text: str) -> str:
     return html.escape(text, quote=False)
 
 
-def _source_label(source) -> str:
+def source_label(source) -> str:
     title = source.title if len(source.title) <= 60 else source.title[:57].rstrip() + "…"
     return f"{title} ({source.year})"
 
@@ -117,7 +120,7 @@ def build_traces(macros, styles) -> list[dict]:
         return [
             _esc(model.name), _esc(model.developer[lang]), _esc(size_text(macros, model)),
             _esc(formatting.format_release(model.released, lang)), _esc(ui(f"domain-{model.domain}")),
-            _esc(_source_label(model.source)), _esc(data.families[model.family].name[lang]),
+            _esc(source_label(model.source)), _esc(data.families[model.family].name[lang]),
             macros.url("models.md", model.id),
         ]
 
@@ -340,7 +343,7 @@ def chart_context(macros) -> dict:
         "summary": summary(macros), "min_bubble": macros.format_parameters(min_bubble),
         "plotly": macros.asset(PLOTLY_BUNDLE),
         "plotly_locale": macros.asset(PLOTLY_LOCALE) if PLOTLY_LOCALES[lang] else None,
-        "script": macros.asset(CHART_SCRIPT), "plot_script": macros.asset(PLOT_SCRIPT),
+        "kit": macros.asset(KIT_SCRIPT), "script": macros.asset(CHART_SCRIPT), "plot_script": macros.asset(PLOT_SCRIPT),
         "csv": macros.asset(f"{downloads}{DOWNLOAD_NAME}.csv"),
         "json": macros.asset(f"{downloads}{DOWNLOAD_NAME}.json"),
         "embedded": macros.page.file.src_uri.startswith(f"{lang}/embed/"),

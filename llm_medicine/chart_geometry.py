@@ -30,7 +30,7 @@ LINE_PX = 14
 EPOCH = dt.date(1970, 1, 1)
 
 # How far each Plotly symbol reaches from its centre, in radii (plotly.js symbol_defs).
-REACH = {"diamond": 1.3, "star": 1.4, "cross": 1.2, "diamond-wide": 1.4, "triangle-up": 1.15,
+REACH = {"diamond": 1.3, "star": 1.4, "cross": 1.2, "diamond-wide": 1.4, "diamond-tall": 1.4, "triangle-up": 1.15,
          "triangle-down": 1.15, "triangle-left": 1.15, "triangle-right": 1.15}
 
 
@@ -182,7 +182,6 @@ class View:
         area_w = width - self.frame.left - self.frame.right
         area_h = self.frame.height - self.frame.top - self.frame.bottom
         located = [(p, *self.pixels(p, width)) for p in self.points]
-        markers = [(x - p.reach * 0.8, y - p.reach * 0.8, x + p.reach * 0.8, y + p.reach * 0.8) for p, x, y in located]
         taken = []
         if self.band:
             band_top = self.band[0] * area_h
@@ -191,30 +190,43 @@ class View:
             tag_w, tag_x = text_width(cutoff_label), self.cutoff * area_w
             taken.append((tag_x - tag_w / 2, self.plot_top * area_h - LINE_PX - 2, tag_x + tag_w / 2,
                           self.plot_top * area_h))
-        placed = {}
         order = sorted(located, key=lambda item: (not item[0].sized, -item[0].radius, item[0].fx))
-        for point, x, y in order:
-            w, h, gap = text_width(names[point.id]), LINE_PX, point.reach + 3
-            diagonal = point.reach * 0.75
-            candidates = [("start", gap, 0), ("end", -gap, 0), ("middle", 0, -(gap + h / 2 - 2)),
-                          ("middle", 0, gap + h / 2 - 2), ("start", diagonal, -(diagonal + h / 2)),
-                          ("end", -diagonal, -(diagonal + h / 2)), ("start", diagonal, diagonal + h / 2),
-                          ("end", -diagonal, diagonal + h / 2)]
-            if not point.sized:
-                candidates = candidates[:2]
-            own = markers[located.index((point, x, y))]
-            for anchor, dx, dy in candidates:
-                left = x + dx - (0 if anchor == "start" else w if anchor == "end" else w / 2)
-                box = (left, y + dy - h / 2, left + w, y + dy + h / 2)
-                if box[0] < 0 or box[2] > area_w or box[1] < 0 or box[3] > area_h:
-                    continue
-                if any(_overlap(box, other) for other in taken) or \
-                        any(_overlap(box, other) for other in markers if other is not own):
-                    continue
-                taken.append(box)
-                placed[point.id] = (anchor, round(dx, 1), round(dy, 1))
-                break
-        return placed
+        return place_names([(p.id, x, y, p.reach, p.sized) for p, x, y in order], names, taken, area_w, area_h)
+
+
+def place_names(points, names: dict[str, str], taken: list, area_w: float, area_h: float) -> dict[str, tuple]:
+    """`{id: (anchor, dx, dy)}`: a name beside each point where it fits, in the order of `points`.
+
+    `points` are `(id, x, y, reach, free)` in px from the plot area's top left; `reach` is how far the marker
+    extends, and a point that is not `free` takes its name only to its right or left. `taken` holds boxes
+    `(left, top, right, bottom)` no name may cover (tags, bands); each placed name is added to it. dx, dy (px) are
+    from the point to the name's anchor on its vertical centre line; anchor is start, middle or end (SVG
+    text-anchor; Plotly xanchor left, center, right).
+    """
+    markers = {point_id: (x - reach * 0.8, y - reach * 0.8, x + reach * 0.8, y + reach * 0.8)
+               for point_id, x, y, reach, _ in points}
+    placed = {}
+    for point_id, x, y, reach, free in points:
+        w, h, gap = text_width(names[point_id]), LINE_PX, reach + 3
+        diagonal = reach * 0.75
+        candidates = [("start", gap, 0), ("end", -gap, 0), ("middle", 0, -(gap + h / 2 - 2)),
+                      ("middle", 0, gap + h / 2 - 2), ("start", diagonal, -(diagonal + h / 2)),
+                      ("end", -diagonal, -(diagonal + h / 2)), ("start", diagonal, diagonal + h / 2),
+                      ("end", -diagonal, diagonal + h / 2)]
+        if not free:
+            candidates = candidates[:2]
+        for anchor, dx, dy in candidates:
+            left = x + dx - (0 if anchor == "start" else w if anchor == "end" else w / 2)
+            box = (left, y + dy - h / 2, left + w, y + dy + h / 2)
+            if box[0] < 0 or box[2] > area_w or box[1] < 0 or box[3] > area_h:
+                continue
+            if any(_overlap(box, other) for other in taken) or \
+                    any(_overlap(box, other) for other_id, other in markers.items() if other_id != point_id):
+                continue
+            taken.append(box)
+            placed[point_id] = (anchor, round(dx, 1), round(dy, 1))
+            break
+    return placed
 
 
 def _overlap(a, b) -> bool:
@@ -260,8 +272,8 @@ def symbol_path(symbol: str, r: float) -> str:
         return f"M-{b},-{a}H{b}L{a},-{b}V{b}L{b},{a}H-{b}L-{a},{b}V-{b}Z"
     if symbol == "bowtie":
         return f"M{n(r)},{n(r)}V-{n(r)}L-{n(r)},{n(r)}V-{n(r)}Z"
-    if symbol == "diamond-wide":
-        a, b = r * 1.4, r * .7
+    if symbol in ("diamond-wide", "diamond-tall"):
+        a, b = (r * 1.4, r * .7) if symbol == "diamond-wide" else (r * .7, r * 1.4)
         return f"M0,{n(b)}L{n(a)},0L0,-{n(b)}L-{n(a)},0Z"
     if symbol == "hexagram":
         a, b, c = n(r * .66), n(r * .38), n(r * .76)

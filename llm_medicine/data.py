@@ -34,6 +34,7 @@ LIST_FILES: dict[str, type[BaseModel]] = {
     "limitations": schema.Limitation,
     "training_stages": schema.TrainingStage,
     "benchmarks": schema.Benchmark,
+    "results": schema.Result,
     "references": schema.Reference,
     "corrections": schema.Correction,
 }
@@ -41,6 +42,8 @@ MAPPING_FILES: dict[str, type[BaseModel]] = {"review": schema.Review}
 STRINGS_FILE = "ui"
 TRANSLATION_RECORDS_FILE = "translation-status"
 """Written by `scripts/translation-status.py --update`: the hash of each entry's English texts when translated."""
+REVIEW_CITES = ("H", "Med-H", "Med")
+"""How sure the reconstructed reference list must be that the review cites a source for its scores to be the review's."""
 ALL_FILES = (*LIST_FILES, *MAPPING_FILES, STRINGS_FILE, TRANSLATION_RECORDS_FILE)
 
 
@@ -66,6 +69,8 @@ class SiteData:
     limitations: dict[str, schema.Limitation]
     training_stages: list[schema.TrainingStage]
     benchmarks: dict[str, schema.Benchmark]
+    results: dict[str, schema.Result]
+    """Benchmark scores, each as one source reported it, in the order of data/results.yml."""
     references: dict[int, schema.Reference]
     corrections: dict[str, schema.Correction]
     ui: dict[str, schema.UiString]
@@ -165,6 +170,7 @@ def _load_cached(data_dir: Path, stamp: tuple) -> SiteData:
         limitations=_by_id(parsed["limitations"]),
         training_stages=sorted(parsed["training_stages"], key=lambda stage: stage.order),
         benchmarks=_by_id(parsed["benchmarks"]),
+        results=_by_id(parsed["results"]),
         references={ref.number: ref for ref in sorted(parsed["references"], key=lambda r: r.number)},
         corrections=_by_id(parsed["corrections"]),
         ui=parsed[STRINGS_FILE],
@@ -325,5 +331,31 @@ def _check_references(parsed: dict[str, Any], problems: _Problems) -> None:
     for index, stage in each("training_stages"):
         check("training_stages", index, stage, "glossary", "glossary", [stage.glossary])
         check("training_stages", index, stage, "methods.glossary", "glossary", [m.glossary for m in stage.methods])
-    for index, benchmark in each("benchmarks"):
-        check("benchmarks", index, benchmark, "results.model", "models", [r.model for r in benchmark.results])
+    benchmarks = {benchmark.id: benchmark for benchmark in parsed.get("benchmarks", [])}
+    references = {reference.number: reference for reference in parsed.get("references", [])}
+    metrics: dict[tuple[str, str], Any] = {}
+    for index, result in each("results"):
+        check("results", index, result, "model", "models", [result.model])
+        check("results", index, result, "benchmark", "benchmarks", [result.benchmark])
+        label = f"entry '{result.id}' (#{index + 1})"
+        benchmark = benchmarks.get(result.benchmark)
+        if benchmark is not None and benchmark.variant(result.variant) is None:
+            choices = ", ".join(variant.id for variant in benchmark.variants)
+            problems.add("results", label, "variant",
+                         f"'{result.variant}' is not a variant of {result.benchmark} in data/benchmarks.yml "
+                         f"(its variants: {choices})")
+        first = metrics.setdefault((result.benchmark, result.variant), result)
+        if first.metric != result.metric:
+            problems.add("results", label, "metric",
+                         f"'{result.metric}', but entry '{first.id}' on the same benchmark and variant is "
+                         f"'{first.metric}': one variant's scores share one axis, so they need one metric")
+        if result.review_reference is not None:
+            reference = references.get(result.review_reference)
+            if reference is None:
+                problems.add("results", label, "review_reference",
+                             f"{result.review_reference} is not a number in data/references.yml")
+            elif reference.confidence not in REVIEW_CITES:
+                problems.add("results", label, "review_reference",
+                             f"reference {reference.number} is identified with confidence '{reference.confidence}' "
+                             f"only: a result is the review's only where the reference is near-certain or probable "
+                             f"({', '.join(REVIEW_CITES)})")

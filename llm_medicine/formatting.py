@@ -52,3 +52,8 @@ def format_size(size: int, lang: str) -> str:
     if size >= 1_000_000:
         return f"{format_decimal(size / 1_000_000, format='#,##0.0', locale=babel_locale(lang))} MB"
     return f"{format_decimal(max(1, round(size / 1000)), locale=babel_locale(lang))} KB"
+
+
+def format_score(score: float, lang: str) -> str:
+    """A score as its source prints it, with its decimals and no more: `86.5`, `57.71` (the same in both languages)."""
+    return format_decimal(score, format='0.###', locale=babel_locale(lang))

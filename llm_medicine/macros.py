@@ -16,7 +16,7 @@ from markupsafe import Markup
 from mkdocs.utils import get_relative_url
 from mkdocs.utils.meta import get_data as get_markdown_meta
 
-from llm_medicine import chart, diagram, editions, formatting
+from llm_medicine import chart, diagram, editions, formatting, results, results_chart
 from llm_medicine.link_index import LinkIndexError, link_index_context
 from llm_medicine.data import SiteData
 from llm_medicine.languages import Languages
@@ -139,13 +139,33 @@ class PageMacros:
         return self._component("glossary-list")
 
     def benchmarks_list(self) -> Markup:
-        return self._component("benchmarks-list")
+        by_benchmark = {benchmark_id: results.of_benchmark(self.data, benchmark_id) for benchmark_id in self.data.benchmarks}
+        return self._component("benchmarks-list", results_by_benchmark=by_benchmark)
+
+    def model_results(self, model_id: str) -> list:
+        """The results reported for a model (data/results.yml), in the order they were reported."""
+        return results.of_model(self.data, model_id)
+
+    def setting_text(self, result) -> str:
+        return results.setting_text(result, self.ui, self.lang)
+
+    def score_text(self, result) -> str:
+        return results.score_text(result, self.lang, self.ui)
+
+    def series_name(self, result) -> str:
+        """`MedQA (USMLE-style, 4 options)`: the benchmark and variant a result is on."""
+        benchmark = self.data.benchmarks[result.benchmark]
+        return self.ui("series-name").format(benchmark=benchmark.name[self.lang], variant=benchmark.variant(result.variant).name[self.lang])
 
     def references_list(self) -> Markup:
         return self._component("references-list")
 
     def model_chart(self) -> Markup:
         return self._component("model-chart", **chart.chart_context(self))
+
+    def scores_chart(self) -> Markup:
+        """The site's figure of reported benchmark scores over time (not the review's)."""
+        return self._component("scores-chart", **results_chart.chart_context(self))
 
     def training_diagram(self) -> Markup:
         return self._component("training-diagram", **diagram.diagram_context(self))

@@ -11,9 +11,11 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from decimal import Decimal
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, RootModel, StringConstraints, field_validator, model_validator
+from pydantic import (BaseModel, ConfigDict, Field, RootModel, StringConstraints, ValidationInfo, field_validator,
+                      model_validator)
 
 LANGUAGES = ("en", "zh")
 """The languages every reader-facing text is written in; mkdocs.yml must build exactly these."""
@@ -111,6 +113,9 @@ class Excerpt(Strict):
     text: NonEmpty
     lang: Literal["en", "zh"]
     where: NonEmpty = Field(description="where in the source: Abstract, README, model card, Section 2...")
+    form: Literal["text", "image"] = Field(
+        default="text", description="image: the source prints it only as a picture of a table, and `text` is the site's "
+        "cell-by-cell transcription of that picture (the page says so)")
 
 
 class ReleaseDate(Strict):
@@ -295,22 +300,153 @@ class TrainingStage(Strict):
     section: NonEmpty = Field(description="anchor on the how-llms-are-built page")
 
 
-class BenchmarkResult(Strict):
-    model: Id
-    score: float = Field(ge=0, le=100)
-    metric: Text
-    source: NonEmpty = Field(description="who reported it, e.g. Singhal et al. 2023")
-    verification: Verification
+class PassMark(Strict):
+    """An exam's pass mark, drawn on the scores figure only because a primary source states it (in `excerpt`)."""
+
+    score: float = Field(gt=0, le=100, description="in the results' unit (percent correct)")
+    label: Text = Field(description="what the mark is and whose it is, short, as the figure's line says it")
+    note: Text = Field(description="what the mark is and is not, in full, for the Benchmarks page")
+    source: Source
+    excerpt: Excerpt
+
+    @model_validator(mode="after")
+    def _stated(self) -> PassMark:
+        _check_number_in_excerpt(self.score, self.excerpt, "score")
+        return self
+
+
+class BenchmarkVariant(Strict):
+    """One form of a benchmark whose scores can be set side by side (MedQA's 4-option USMLE questions...)."""
+
+    id: Id
+    name: Text = Field(description="short, after the benchmark's name: 'USMLE, 4 options'")
+    language: Literal["en", "zh"] = Field(description="the language of the questions")
+    description: Text
+    pass_mark: PassMark | None = None
 
 
 class Benchmark(Strict):
     id: Id
-    name: NonEmpty
+    name: Text = Field(description="a dataset's name is the same in both languages; an exam's is translated")
     description: Text
     size: Text
     source: Source
     verification: Verification
-    results: list[BenchmarkResult] = Field(default_factory=list)
+    variants: list[BenchmarkVariant] = Field(default_factory=list, description="the forms its scores are reported on")
+
+    def variant(self, variant_id: str) -> BenchmarkVariant | None:
+        return next((variant for variant in self.variants if variant.id == variant_id), None)
+
+
+Setting = Literal["zero-shot", "few-shot", "chain-of-thought", "self-consistency", "ensemble", "retrieval",
+                  "fine-tuned"]
+"""How a score was obtained, as its source states it: zero-shot or few-shot (with `shots` examples) prompting,
+chain-of-thought, self-consistency (several sampled answers, the most frequent kept), an ensemble (several
+prompts or models combined), retrieval or web search, or the model fine-tuned on the benchmark's training split."""
+
+SETTING_CLASSES = ("zero-shot", "few-shot", "combined", "retrieval", "fine-tuned", "not-stated")
+"""The figure's marker for a setting, from the least to the most added to the bare model (`Result.setting_class`)."""
+
+_NUMBER = re.compile(r"(?<![\d.])\d+(?:\.\d+)?(?![\d])")
+
+
+def _check_number_in_excerpt(value: float, excerpt: Excerpt, field_name: str) -> None:
+    """A figure is published only with the words that state it: `value` must be a number in the excerpt."""
+    stated = {Decimal(number) for number in _NUMBER.findall(excerpt.text)}
+    if Decimal(repr(value)) not in stated:
+        raise ValueError(f"{field_name} {value:g} does not appear in excerpt.text: quote the source's words or "
+                         "table row that state it")
+
+
+class Result(Strict):
+    """One benchmark score as one source reported it, with that source's own words (`excerpt`)."""
+
+    id: Id
+    model: Id = Field(description="an id in models.yml")
+    tested_as: NonEmpty | None = Field(
+        default=None, description="the model as the source names it, where that is a particular version or release "
+        "of the card's model: 'Codex (code-davinci-002)', 'Qwen2.5-72B-Instruct'")
+    benchmark: Id = Field(description="an id in benchmarks.yml")
+    variant: Id = Field(description="the id of one of that benchmark's variants")
+    score: float = Field(ge=0, le=100, description="as the source prints it, in percent")
+    metric: Literal["accuracy", "total-score"] = Field(
+        description="accuracy: percent of questions answered correctly; total-score: the exam's total score as the "
+        "source's table gives it")
+    setting: list[Setting] = Field(description="as the source states it; empty when the source does not say")
+    shots: int | None = Field(default=None, ge=1, description="the number of examples in the prompt, when the source "
+                              "gives it (few-shot only)")
+    setting_quote: NonEmpty | None = Field(default=None, description="the source's own words for the setting, verbatim")
+    reported_by: Literal["developer", "independent"] = Field(
+        description="developer: the model's own developer wrote the source; independent: anyone else")
+    reporter: NonEmpty = Field(description="who wrote the source: 'Nori et al. (Microsoft)'")
+    date: ReleaseDate = Field(description="when the source first reported the score (its first version)")
+    source: Source
+    excerpt: Excerpt
+    verification: Literal["V", "V2"] = Field(
+        description="V: the excerpt was read in the primary source itself; V2: in a copy of it")
+    review_reference: int | None = Field(
+        default=None, description="the number of the review's reference that this source is, when the review cites it")
+    note: Text | None = None
+
+    _check_date = field_validator("date", mode="before")(_parse_release)
+
+    # Field validators, so that a message names the field an editor must open: each reads the fields declared
+    # before it (pydantic validates in the order of declaration).
+    @field_validator("setting")
+    @classmethod
+    def _setting_is_consistent(cls, setting: list[str]) -> list[str]:
+        if {"zero-shot", "few-shot"} <= set(setting):
+            raise ValueError("setting cannot be both zero-shot and few-shot")
+        if len(set(setting)) != len(setting):
+            raise ValueError("setting lists a value twice")
+        return setting
+
+    @field_validator("shots")
+    @classmethod
+    def _shots_are_few_shot(cls, shots: int | None, info: ValidationInfo) -> int | None:
+        if shots is not None and "few-shot" not in info.data.get("setting", []):
+            raise ValueError("shots is given but setting has no few-shot: shots is the number of examples in a "
+                             "few-shot prompt")
+        return shots
+
+    @field_validator("source")
+    @classmethod
+    def _source_is_primary(cls, source: Source) -> Source:
+        if source.href is None:
+            raise ValueError("needs a link to the primary source (arxiv, doi or url)")
+        host = source.href.split("/")[2]
+        if any(host == name or host.endswith("." + name) for name in NOT_PRIMARY_HOSTS):
+            raise ValueError(f"{source.href} is a mirror or summary, not a primary source: cite the paper (arXiv "
+                             "id or DOI), the developer's repository, model card or announcement")
+        return source
+
+    @field_validator("excerpt")
+    @classmethod
+    def _score_is_in_its_excerpt(cls, excerpt: Excerpt, info: ValidationInfo) -> Excerpt:
+        if "score" in info.data:
+            _check_number_in_excerpt(info.data["score"], excerpt, "score")
+        return excerpt
+
+    @property
+    def setting_class(self) -> str:
+        """The figure's marker: what most changes a score, of what the setting adds to the bare model."""
+        setting = set(self.setting)
+        if "fine-tuned" in setting:
+            return "fine-tuned"
+        if "retrieval" in setting:
+            return "retrieval"
+        if setting & {"self-consistency", "ensemble"}:
+            return "combined"
+        if "few-shot" in setting:
+            return "few-shot"
+        if "zero-shot" in setting:
+            return "zero-shot"
+        return "not-stated"
+
+    @property
+    def series(self) -> str:
+        """The benchmark and variant, as the figure's selector and the address name them: `medqa/usmle-4-option`."""
+        return f"{self.benchmark}/{self.variant}"
 
 
 class Reference(Strict):

@@ -35,7 +35,14 @@ def environment(overrides_dir: str) -> jinja2.Environment:
         keep_trailing_newline=True,
     )
     env.filters["release"] = formatting.format_release
+    env.filters["capitalize_first"] = lambda text: text[:1].upper() + text[1:]
+    env.filters["text_lang"] = text_lang
     return env
+
+
+def text_lang(text: str) -> str:
+    """The language of a quoted text whose language the data does not record: `zh` if it holds Chinese characters."""
+    return "zh" if any("\u4e00" <= char <= "\u9fff" for char in text) else "en"
 
 
 def overrides_dir(config) -> str:

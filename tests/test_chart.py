@@ -176,13 +176,15 @@ def test_only_chart_pages_load_plotly(built_site):
     for page in built_site.rglob("*.html"):
         text = page.read_text(encoding="utf-8")
         loads = "vendor/plotly/" in text
-        has_chart = 'class="model-chart' in text
+        has_chart = '<figure class="model-chart' in text or '<figure class="scores-chart' in text
         assert loads == has_chart, f"{page.relative_to(built_site)}: Plotly {'without' if loads else 'missing for'} a chart"
         assert "cdn.plot.ly" not in text and "cdn.jsdelivr" not in text
         if has_chart:
             with_chart.append(str(page.relative_to(built_site).parent))
             assert ("plotly-locale-zh-cn" in text) == page.relative_to(built_site).parts[0].startswith("zh")
-    assert sorted(with_chart) == sorted(p.rstrip("/") for p in [*CHART_PAGES.values(), *EMBED_PAGES.values()])
+    figure_pages = [*CHART_PAGES.values(), *EMBED_PAGES.values(), *(f"{prefix}{page}" for prefix in LANGUAGES.values()
+                                                                     for page in ("exam-scores/", "embed/exam-scores/"))]
+    assert sorted(with_chart) == sorted(p.rstrip("/") for p in figure_pages)
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)

@@ -46,7 +46,12 @@ def _inject(project: Path) -> None:
     in_both("limitations", "title")
     in_both("families", "name")
     edit("references", first("citation"))
-    edit("benchmarks", first("name"))
+    in_both("benchmarks", "name")
+
+    def result(entries):  # a result's texts, its excerpt still stating its score
+        entries[0].update(tested_as=PAYLOAD, reporter=PAYLOAD, setting_quote=PAYLOAD)
+        entries[0]["excerpt"]["text"] = f"{PAYLOAD} {entries[0]['excerpt']['text']}"
+    edit("results", result)
 
 
 @pytest.fixture(scope="module")

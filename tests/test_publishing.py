@@ -26,7 +26,8 @@ from llm_medicine import translation_report as translation_status
 SITE_URL = "https://llm-medicine.github.io/llm-medicine/"
 LINK_TO = "link-to/index.html"
 EMBEDS = {"model-sizes": ("model-chart", "current-llms/#figure-2"),
-          "training-stages": ("training-diagram", "how-llms-are-built/#figure-1")}
+          "training-stages": ("training-diagram", "how-llms-are-built/#figure-1"),
+          "exam-scores": ("scores-chart", "exam-scores/#scores-figure")}
 CLIPBOARD = {"permissions": ["clipboard-read", "clipboard-write"]}
 
 

@@ -18,34 +18,7 @@
 
   const ANCHORS = {start: "left", middle: "center", end: "right"};
 
-  function escapeText(text) {
-    return String(text).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
-  }
-  function clone(value) {
-    return JSON.parse(JSON.stringify(value));
-  }
-  function withAlpha(colour, alpha) {
-    const match = /^#([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(colour);
-    if (match) return `rgba(${parseInt(match[1], 16)},${parseInt(match[2], 16)},${parseInt(match[3], 16)},${alpha})`;
-    return colour.replace(/^rgb\(([^)]+)\)$/, `rgba($1,${alpha})`);
-  }
-
-  function themeColours(root) {
-    const probe = document.createElement("span");
-    probe.hidden = true;
-    root.appendChild(probe);
-    const read = (variable) => {
-      probe.style.color = `var(${variable})`;
-      return getComputedStyle(probe).color;
-    };
-    const colours = {
-      fg: read("--md-default-fg-color"), light: read("--md-default-fg-color--light"),
-      lighter: read("--md-default-fg-color--lighter"), lightest: read("--md-default-fg-color--lightest"),
-      bg: read("--md-default-bg-color"), font: getComputedStyle(root).fontFamily,
-    };
-    probe.remove();
-    return colours;
-  }
+  const {escapeText, clone, withAlpha, themeColours} = window.FigureKit;
 
   window.ModelChartPlot = function (root, chart) {
     const config = chart.config;

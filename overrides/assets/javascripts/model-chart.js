@@ -19,28 +19,7 @@
 
   const FILTERS = ["family", "domain", "arch"];
   const SCALES = ["log", "linear"];
-  const NEAR = "100% 0px";  // load Plotly when the figure is within a screen of the viewport
-  let plotly = null;
-
-  function loadScript(src) {
-    return new Promise((resolve, reject) => {
-      const script = document.createElement("script");
-      script.src = src;
-      script.onload = resolve;
-      script.onerror = () => reject(new Error(`could not load ${src}`));
-      document.head.append(script);
-    });
-  }
-
-  /* Plotly, its locale, then the script that draws with them; once per page. */
-  function loadPlotly(root) {
-    if (!plotly) {
-      plotly = (window.Plotly ? Promise.resolve() : loadScript(root.dataset.plotly))
-        .then(() => (root.dataset.plotlyLocale ? loadScript(root.dataset.plotlyLocale) : null))
-        .then(() => (window.ModelChartPlot ? null : loadScript(root.dataset.plotScript)));
-    }
-    return plotly;
-  }
+  const kit = window.FigureKit;
 
   function Chart(root) {
     const config = JSON.parse(root.querySelector(".model-chart__config").textContent);
@@ -102,9 +81,9 @@
     }
 
     function want() {
-      if (wanted) return plot ? Promise.resolve() : loadPlotly(root).then(render);
+      if (wanted) return plot ? Promise.resolve() : kit.loadPlotly(root, "ModelChartPlot").then(render);
       wanted = true;
-      return loadPlotly(root).then(render).catch((error) => console.error("Figure 2:", error));
+      return kit.loadPlotly(root, "ModelChartPlot").then(render).catch((error) => console.error("Figure 2:", error));
     }
 
     async function render() {
@@ -133,44 +112,6 @@
       showPreview();
       if (!isDefault()) want();
       return render();
-    }
-
-    function sortTable(header) {
-      const ascending = header.getAttribute("aria-sort") !== "ascending";
-      const column = header.cellIndex;
-      const numeric = header.dataset.type === "number";
-      const collator = new Intl.Collator(config.lang === "zh" ? "zh-Hans" : "en", {numeric: true});
-      const body = table.tBodies[0];
-      const value = (row) => row.cells[column].dataset.sortValue ?? row.cells[column].textContent.trim();
-      const rows = [...body.rows].sort((a, b) => {
-        const [va, vb] = [value(a), value(b)];
-        if (va === "" || vb === "") return (va === "") - (vb === "");  // undisclosed sizes always last
-        const order = numeric ? Number(va) - Number(vb) : collator.compare(va, vb);
-        return ascending ? order : -order;
-      });
-      body.append(...rows);
-      for (const th of table.tHead.rows[0].cells) th.removeAttribute("aria-sort");
-      header.setAttribute("aria-sort", ascending ? "ascending" : "descending");
-    }
-
-    function makeSortable() {
-      for (const th of table.tHead.rows[0].cells) {
-        const button = document.createElement("button");
-        button.type = "button";
-        button.className = "model-chart__sort";
-        button.append(...th.childNodes);
-        th.append(button);
-        button.addEventListener("click", () => sortTable(th));
-      }
-    }
-
-    async function copyLink(button) {
-      const url = new URL(root.dataset.fullPage, window.location.href);
-      url.search = window.location.search;
-      await navigator.clipboard.writeText(url.href);
-      const label = button.textContent;
-      button.textContent = config.strings.copied;
-      setTimeout(() => { button.textContent = label; }, 2000);
     }
 
     function wire() {
@@ -205,7 +146,9 @@
         state = {family: "", domain: "", arch: "", scale: "log", later: false};
         update();
       });
-      controls.querySelector(".model-chart__copy-link").addEventListener("click", (event) => copyLink(event.currentTarget));
+      controls.querySelector(".model-chart__copy-link").addEventListener("click", (event) => {
+        kit.copyLink(event.currentTarget, root.dataset.fullPage, config.strings.copied);
+      });
       for (const button of root.querySelectorAll("[data-image-format]")) {
         button.addEventListener("click", async () => {
           await want();
@@ -218,46 +161,17 @@
       }).observe(stage);
       new MutationObserver(() => render()).observe(document.body, {attributes: true, attributeFilter: ["data-md-color-scheme"]});
       window.addEventListener("popstate", () => { state = readState(); update(); });
-      if ("IntersectionObserver" in window) {
-        // A figure already in view when the page opens (an embed, a tall screen) is the preview until the reader
-        // touches it: loading Plotly with the page would block the page for seconds on a phone.
-        // Read where the figure is in the first frame, when the browser lays the page out anyway (reading it
-        // now would force an extra layout of the whole page while it loads).
-        requestAnimationFrame(() => {
-          const box = stage.getBoundingClientRect();
-          let armed = box.top > 2 * window.innerHeight || box.bottom < -window.innerHeight;
-          const observer = new IntersectionObserver((entries) => {
-            if (!entries.some((entry) => entry.isIntersecting)) armed = true;
-            else if (armed) { observer.disconnect(); want(); }
-          }, {rootMargin: NEAR});
-          observer.observe(stage);
-        });
-      } else {
-        want();
-      }
+      kit.whenNear(stage, want);
     }
 
     controls.hidden = false;
     root.querySelectorAll("[data-needs-script]").forEach((element) => { element.hidden = false; });
-    makeSortable();
+    kit.makeSortable(table, config.lang, "model-chart__sort");
     if (details && !new URLSearchParams(window.location.search).has("table")) details.open = false;
     wire();
     if (/^#(figure-2|model-chart)$/.test(window.location.hash)) want();
     update();
   }
 
-  function start() {
-    document.querySelectorAll(".model-chart").forEach((root) => {
-      if (!root.dataset.started) {
-        root.dataset.started = "true";
-        Chart(root);
-      }
-    });
-  }
-
-  // Material's document$ emits for every page it renders (instant navigation included); an embed without the
-  // theme's bundle starts on the DOM alone.
-  if (typeof document$ !== "undefined") document$.subscribe(start);
-  else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
-  else start();
+  kit.startAll(".model-chart", Chart);
 })();

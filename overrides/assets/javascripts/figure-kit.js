@@ -1,0 +1,142 @@
+/* What the site's two interactive figures share (Figure 2, model-chart*.js; the scores figure, scores-chart*.js):
+ * loading Plotly when the reader wants it, arming that load when the figure nears the viewport, a sortable data
+ * table, copying a link to the current view, and reading the theme's colours for Plotly.
+ *
+ * Loaded (defer) just before each figure's own script, only by the pages that show a figure. It registers
+ * `window.FigureKit`; loading it twice (two figures on a page) keeps the first.
+ */
+(function () {
+  "use strict";
+  if (window.FigureKit) return;
+
+  const NEAR = "100% 0px";  // load Plotly when the figure is within a screen of the viewport
+  const loaded = new Map();  // script address -> its promise, so each loads once per page
+
+  function loadScript(src) {
+    if (!loaded.has(src)) {
+      loaded.set(src, new Promise((resolve, reject) => {
+        const script = document.createElement("script");
+        script.src = src;
+        script.onload = resolve;
+        script.onerror = () => reject(new Error(`could not load ${src}`));
+        document.head.append(script);
+      }));
+    }
+    return loaded.get(src);
+  }
+
+  /* Plotly, its locale, then the figure's drawing script (its address and global name given by the figure). */
+  function loadPlotly(root, globalName) {
+    return (window.Plotly ? Promise.resolve() : loadScript(root.dataset.plotly))
+      .then(() => (root.dataset.plotlyLocale ? loadScript(root.dataset.plotlyLocale) : null))
+      .then(() => (window[globalName] ? null : loadScript(root.dataset.plotScript)));
+  }
+
+  /* Call `want` once when `stage` comes within a screen of the viewport as the reader scrolls. A figure already in
+   * view when the page opens (an embed, a tall screen) waits for the reader's touch: loading Plotly with the page
+   * would block a phone for seconds. Where the figure is is read in the first frame, when the browser lays the
+   * page out anyway (reading it at once would force an extra layout while the page loads). */
+  function whenNear(stage, want) {
+    if (!("IntersectionObserver" in window)) { want(); return; }
+    requestAnimationFrame(() => {
+      const box = stage.getBoundingClientRect();
+      let armed = box.top > 2 * window.innerHeight || box.bottom < -window.innerHeight;
+      const observer = new IntersectionObserver((entries) => {
+        if (!entries.some((entry) => entry.isIntersecting)) armed = true;
+        else if (armed) { observer.disconnect(); want(); }
+      }, {rootMargin: NEAR});
+      observer.observe(stage);
+    });
+  }
+
+  /* Sort buttons in each column heading; empty values (undisclosed sizes) always sort last. */
+  function makeSortable(table, lang, buttonClass) {
+    const collator = new Intl.Collator(lang === "zh" ? "zh-Hans" : "en", {numeric: true});
+    function sort(header) {
+      const ascending = header.getAttribute("aria-sort") !== "ascending";
+      const column = header.cellIndex;
+      const numeric = header.dataset.type === "number";
+      const body = table.tBodies[0];
+      const value = (row) => row.cells[column].dataset.sortValue ?? row.cells[column].textContent.trim();
+      const rows = [...body.rows].sort((a, b) => {
+        const [va, vb] = [value(a), value(b)];
+        if (va === "" || vb === "") return (va === "") - (vb === "");
+        const order = numeric ? Number(va) - Number(vb) : collator.compare(va, vb);
+        return ascending ? order : -order;
+      });
+      body.append(...rows);
+      for (const th of table.tHead.rows[0].cells) th.removeAttribute("aria-sort");
+      header.setAttribute("aria-sort", ascending ? "ascending" : "descending");
+    }
+    for (const th of table.tHead.rows[0].cells) {
+      const button = document.createElement("button");
+      button.type = "button";
+      button.className = buttonClass;
+      button.append(...th.childNodes);
+      th.append(button);
+      button.addEventListener("click", () => sort(th));
+    }
+  }
+
+  /* Copy the address of the figure's full page with the current view's query; the button says so for 2 s. */
+  async function copyLink(button, fullPage, copied) {
+    const url = new URL(fullPage, window.location.href);
+    url.search = window.location.search;
+    await navigator.clipboard.writeText(url.href);
+    const label = button.textContent;
+    button.textContent = copied;
+    setTimeout(() => { button.textContent = label; }, 2000);
+  }
+
+  function escapeText(text) {
+    return String(text).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+  }
+
+  function clone(value) {
+    return JSON.parse(JSON.stringify(value));
+  }
+
+  function withAlpha(colour, alpha) {
+    const match = /^#([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(colour);
+    if (match) return `rgba(${parseInt(match[1], 16)},${parseInt(match[2], 16)},${parseInt(match[3], 16)},${alpha})`;
+    return colour.replace(/^rgb\(([^)]+)\)$/, `rgba($1,${alpha})`);
+  }
+
+  /* The theme's colours as computed values (Plotly cannot read CSS variables), and any extra variables asked for. */
+  function themeColours(root, extra = {}) {
+    const probe = document.createElement("span");
+    probe.hidden = true;
+    root.appendChild(probe);
+    const read = (variable) => {
+      probe.style.color = `var(${variable})`;
+      return getComputedStyle(probe).color;
+    };
+    const colours = {
+      fg: read("--md-default-fg-color"), light: read("--md-default-fg-color--light"),
+      lighter: read("--md-default-fg-color--lighter"), lightest: read("--md-default-fg-color--lightest"),
+      bg: read("--md-default-bg-color"), font: getComputedStyle(root).fontFamily,
+    };
+    for (const [name, variable] of Object.entries(extra)) colours[name] = read(variable);
+    probe.remove();
+    return colours;
+  }
+
+  /* Start every figure of `selector` on the page once: on Material's document$ (instant navigation included), or
+   * on the DOM alone in an embed without the theme's bundle. */
+  function startAll(selector, start) {
+    function run() {
+      document.querySelectorAll(selector).forEach((root) => {
+        if (!root.dataset.started) {
+          root.dataset.started = "true";
+          start(root);
+        }
+      });
+    }
+    if (typeof document$ !== "undefined") document$.subscribe(run);
+    else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", run);
+    else run();
+  }
+
+  window.FigureKit = {loadScript, loadPlotly, whenNear, makeSortable, copyLink, escapeText, clone, withAlpha,
+                      themeColours, startAll};
+})();

@@ -124,10 +124,11 @@ def build_traces(macros, styles) -> list[dict]:
             macros.url("models.md", model.id),
         ]
 
-    lines = ["<b>%{customdata[0]}</b>", f"{_esc(ui('family'))}: %{{customdata[6]}}",
-             f"{_esc(ui('developer'))}: %{{customdata[1]}}", f"{_esc(ui('parameters'))}: %{{customdata[2]}}",
-             f"{_esc(ui('released'))}: %{{customdata[3]}}", f"{_esc(ui('domain'))}: %{{customdata[4]}}",
-             f"{_esc(ui('chart-source'))}: %{{customdata[5]}}"]
+    line = ui("hover-line")  # `Family: …` / `家族：…`, the colon of the page's language
+    lines = ["<b>%{customdata[0]}</b>"] + [
+        line.format(label=_esc(ui(key)), value=f"%{{customdata[{index}]}}")
+        for index, key in ((6, "family"), (1, "developer"), (2, "parameters"), (3, "released"), (4, "domain"),
+                           (5, "chart-source"))]
     hint = f"<i>{_esc(ui('chart-click-hint'))}</i><extra></extra>"
     later_note = f"<i>{_esc(ui('since-review-badge'))}</i>"
     traces = []

@@ -11,9 +11,10 @@ Handles no MkDocs event: `PageMacros.scores_chart()` calls `chart_context()` and
   it (filled: the model's developer; hollow: others), so both read without hovering; the legend says so.
 - The review's cut-off is a dashed vertical line; a pass mark is a horizontal line only where the variant has
   one from a primary source (`BenchmarkVariant.pass_mark`).
-- As for Figure 2 (`chart.py`), one figure definition feeds both the build-time preview (every series, each
-  frame) and the Plotly figure that `scores-chart-plot.js` draws over it; the frames, margins and label places
-  are computed here, so a point sits where Plotly draws it. Every string that reaches Plotly is HTML-escaped.
+- As for Figure 2 (`chart.py`), one figure definition feeds both the build-time preview (the series the figure
+  opens on, in each frame) and the Plotly figure that `scores-chart-plot.js` draws over it; the frames, margins and
+  label places are computed here, so a point sits where Plotly draws it. Every string that reaches Plotly is
+  HTML-escaped.
 """
 
 from __future__ import annotations
@@ -144,9 +145,10 @@ def build_traces(macros, all_series) -> list[dict]:
     """One trace per setting class and reporter, holding that kind's results of every series (the script keeps
     the chosen series' points)."""
     data, lang, ui = macros.data, macros.lang, macros.ui
-    lines = ["<b>%{customdata[0]}</b>", f"{_esc(ui('score'))}: %{{customdata[1]}}",
-             f"{_esc(ui('scores-setting'))}: %{{customdata[2]}}", f"{_esc(ui('reported-by'))}: %{{customdata[3]}}",
-             f"{_esc(ui('scores-date'))}: %{{customdata[4]}}", f"{_esc(ui('chart-source'))}: %{{customdata[5]}}"]
+    line = ui("hover-line")
+    lines = ["<b>%{customdata[0]}</b>%{customdata[8]}"] + [
+        line.format(label=_esc(ui(key)), value=f"%{{customdata[{index}]}}")
+        for index, key in ((1, "score"), (2, "scores-setting"), (3, "reported-by"), (4, "scores-date"), (5, "chart-source"))]
     template = "<br>".join(lines) + f"<br><i>{_esc(ui('scores-click-hint'))}</i><extra></extra>"
     every = [(series, result) for series in all_series for result in series.results]
     traces = []
@@ -162,10 +164,11 @@ def build_traces(macros, all_series) -> list[dict]:
                 "x": [r.date.as_date.isoformat() for _, r in points], "y": [r.score for _, r in points],
                 "ids": [r.id for _, r in points],
                 "customdata": [[
-                    _esc(point_name(data, r)) + (f" ({_esc(r.tested_as)})" if r.tested_as else ""), _esc(results.score_text(r, lang, ui)),
+                    _esc(point_name(data, r)), _esc(results.score_text(r, lang, ui)),
                     _esc(results.setting_text(r, ui, lang)), _esc(_reporter_text(macros, r)),
                     _esc(formatting.format_release(r.date, lang)), _esc(chart.source_label(r.source)),
                     macros.url("benchmarks.md", r.id), _esc(s.name(ui, lang)),
+                    f" ({_esc(r.tested_as)})" if r.tested_as else "",
                 ] for s, r in points],
                 "hovertemplate": template,
                 "marker": {"symbol": symbol, "color": COLOURS[setting_class], "size": MARKER_PX["wide"],
@@ -299,7 +302,10 @@ def chart_context(macros) -> dict:
         "pass_marks": [(s.id, s.variant.pass_mark.label[lang]) for s in all_series if s.variant.pass_mark],
         "series_groups": [(data.benchmarks[benchmark_id], [s for s in all_series if s.benchmark.id == benchmark_id])
                           for benchmark_id in dict.fromkeys(s.benchmark.id for s in all_series)],
-        "previews": [(s, [preview(macros, found[frame.name][s.id]) for frame in FRAMES]) for s in all_series],
+        # Drawn at build time for the series the figure opens on only: one drawing per series would make the page
+        # several times heavier for every reader (the other series wait for Plotly, as a reader who picks one wants it).
+        "default_series": next(s for s in all_series if s.id == results.DEFAULT_SERIES),
+        "previews": [preview(macros, found[frame.name][results.DEFAULT_SERIES]) for frame in FRAMES],
         "summaries": {s.id: summary(macros, s) for s in all_series},
         "frames": FRAMES, "legend": legend(macros), "symbols": SYMBOLS,
         "reporter_paths": {"developer": geometry.symbol_path("circle", 5), "independent": geometry.symbol_path("circle", 5)},

@@ -8,8 +8,8 @@
  * - One state, the series (a benchmark and its variant), drives the preview shown, the summary, the table rows,
  *   the status line and the figure, and is kept in the address (?benchmark=medmcqa&variant=dev).
  * - Plotly and scores-chart-plot.js load when the figure comes within a screen of the viewport, when the reader
- *   touches, points at or focuses it, or at once when the address asks for the figure (#scores-figure). Until then
- *   the preview of the chosen series is the figure.
+ *   touches, points at or focuses it, or at once when the address asks for the figure (#scores-figure) or another
+ *   series. Until then the build-time drawing of the first series is the figure; another series waits for Plotly.
  */
 (function () {
   "use strict";
@@ -76,6 +76,8 @@
       for (const element of root.querySelectorAll(".scores-chart__stage, .scores-chart__summary, .scores-chart__legend [data-series]")) {
         element.hidden = element.dataset.series !== series;
       }
+      // Only the first series is drawn at build time: another waits for Plotly, with a line saying so.
+      if (series !== config.default) root.dataset.waiting = "true"; else delete root.dataset.waiting;
       for (const row of table.tBodies[0].rows) row.hidden = row.dataset.series !== series;
       status.textContent = config.strings.showing.replace("{count}", ids.length).replace("{series}", config.names[series]);
       tableSummary.textContent = config.strings["table-toggle"].replace("{count}", ids.length);

@@ -25,7 +25,7 @@ def on_page_markdown(markdown: str, /, *, page: Page, config: MkDocsConfig, file
     key = page.file.src_uri
     env = templates.environment(templates.overrides_dir(config))
     macros = PageMacros(site_data(config), languages.of_config(config), languages.of_page(page, config), page, files,
-                        env)
+                        env, config.extra)
     try:
         rendered = env.from_string(markdown).render(macros.namespace())
     except jinja2.TemplateSyntaxError as error:

@@ -37,6 +37,7 @@ LIST_FILES: dict[str, type[BaseModel]] = {
     "results": schema.Result,
     "references": schema.Reference,
     "corrections": schema.Correction,
+    "changelog": schema.Release,
 }
 MAPPING_FILES: dict[str, type[BaseModel]] = {"review": schema.Review}
 STRINGS_FILE = "ui"
@@ -73,6 +74,8 @@ class SiteData:
     """Benchmark scores, each as one source reported it, in the order of data/results.yml."""
     references: dict[int, schema.Reference]
     corrections: dict[str, schema.Correction]
+    changelog: list[schema.Release]
+    """The data's versions, newest first (data/changelog.yml)."""
     ui: dict[str, schema.UiString]
     translation_records: dict[str, dict[str, str]]
     """`{data file: {entry id: hash of its English texts when it was last translated}}`."""
@@ -173,6 +176,7 @@ def _load_cached(data_dir: Path, stamp: tuple) -> SiteData:
         results=_by_id(parsed["results"]),
         references={ref.number: ref for ref in sorted(parsed["references"], key=lambda r: r.number)},
         corrections=_by_id(parsed["corrections"]),
+        changelog=parsed["changelog"],
         ui=parsed[STRINGS_FILE],
         translation_records=parsed[TRANSLATION_RECORDS_FILE],
         documents=raw,
@@ -209,7 +213,7 @@ def _read_yaml(data_dir: Path, name: str, problems: _Problems) -> Any:
 
 def _entry_label(item: Any, index: int) -> str:
     if isinstance(item, dict):
-        for key in ("id", "number"):
+        for key in ("id", "number", "version"):
             if isinstance(item.get(key), (str, int)) and not isinstance(item.get(key), bool):
                 return f"entry '{item[key]}' (#{index + 1})"
     return f"entry #{index + 1}"
@@ -305,7 +309,7 @@ def _inner_model(annotation: Any) -> Any:
 
 
 def _check_references(parsed: dict[str, Any], problems: _Problems) -> None:
-    ids = {name: {getattr(item, "id") for item in parsed.get(name, [])} for name in LIST_FILES}
+    ids = {name: {str(getattr(item, "id")) for item in parsed.get(name, [])} for name in LIST_FILES}
 
     def check(file: str, index: int, entry: Any, field_path: str, target_file: str,
               values: Iterable[str | None]) -> None:
@@ -331,6 +335,19 @@ def _check_references(parsed: dict[str, Any], problems: _Problems) -> None:
     for index, stage in each("training_stages"):
         check("training_stages", index, stage, "glossary", "glossary", [stage.glossary])
         check("training_stages", index, stage, "methods.glossary", "glossary", [m.glossary for m in stage.methods])
+    releases = parsed.get("changelog", [])
+    for index, (newer, older) in enumerate(zip(releases, releases[1:])):
+        if not (newer.number > older.number and newer.date >= older.date):
+            problems.add("changelog", f"entry '{older.version}' (#{index + 2})", "version",
+                         f"comes after {newer.version} ({newer.date}): the newest version goes first, with a higher "
+                         "number and a date no earlier")
+    for index, release in enumerate(releases):
+        for change in release.changes:
+            for ref in change.entries:
+                file, _, entry_id = ref.partition(".yml:")
+                if change.kind != "removed" and (file not in ids or entry_id not in ids[file]):
+                    problems.add("changelog", f"entry '{release.version}' (#{index + 1})", "changes.entries",
+                                 f"'{ref}' is not an entry of data/{file}.yml (a removed entry goes under kind: removed)")
     benchmarks = {benchmark.id: benchmark for benchmark in parsed.get("benchmarks", [])}
     references = {reference.number: reference for reference in parsed.get("references", [])}
     metrics: dict[tuple[str, str], Any] = {}

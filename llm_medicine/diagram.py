@@ -416,3 +416,19 @@ def diagram_context(macros) -> dict:
         "radius": RADIUS,
         "embedded": macros.page.file.src_uri.startswith(f"{lang}/embed/"),
     }
+
+
+STAGE_FIELDS = ("id", "order", "name", "definition", "supervision", "inputs", "methods", "output", "examples",
+                "glossary_term", "section")
+
+
+def download_rows(data, lang: str, page_url) -> list[dict]:
+    """One row per stage of Figure 1 for its downloads, in the figure's order; lists are joined by `; ` in the CSV
+    (JSON keeps them as lists); `page_url(path)` makes the section's address absolute."""
+    return [{
+        "id": stage.id, "order": stage.order, "name": stage.name[lang], "definition": stage.definition[lang],
+        "supervision": stage.supervision[lang], "inputs": [item[lang] for item in stage.inputs],
+        "methods": [method.label[lang] for method in stage.methods], "output": stage.output[lang],
+        "examples": [item[lang] for item in stage.examples], "glossary_term": stage.glossary,
+        "section": page_url(f"how-llms-are-built/#{stage.section}"),
+    } for stage in data.training_stages]

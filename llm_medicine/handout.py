@@ -20,7 +20,7 @@ import datetime as dt
 import io
 from dataclasses import dataclass
 
-from llm_medicine import formatting, languages
+from llm_medicine import data_version, formatting, languages
 from llm_medicine.printing import A4, MARGIN, Printer
 
 SECTIONS = ("introduction", "how-llms-are-built", "current-llms", "medical-tasks", "limitations", "glossary",
@@ -89,7 +89,9 @@ def make_handout(printer: Printer, env, data, lang: str, root: str, site_url: st
     cover_html = env.get_template("editions/cover.html").render(
         lang=lang, ui=ui, title=data.review.title[lang], site_name=site_name,
         authors=separator.join(author.name for author in data.review.authors), sections=sections,
-        citation=citation, site_url=site_url + root, made=formatting.format_day(made, lang))
+        citation=citation, site_url=site_url + root, made=formatting.format_day(made, lang),
+        version=ui("data-version").format(version=data_version.current(data).version,
+                                          date=formatting.format_day(data_version.current(data).date, lang)))
     cover = _print_html(printer, cover_html, margin={"top": "0", "bottom": "0", "left": "0", "right": "0"},
                         prefer_css_page_size=True)
 

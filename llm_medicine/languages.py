@@ -6,7 +6,7 @@ fails the build when the two disagree, so a language added to one and not the ot
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from mkdocs.exceptions import PluginError
 
@@ -19,6 +19,8 @@ class Languages:
     """The language served at the site root (English)."""
     all: tuple[str, ...]
     """Every built language, the default first."""
+    site_names: dict[str, str] = field(default_factory=dict, compare=False)
+    """The site's name in each language (`site_name` in mkdocs.yml, per language where the plugin sets one)."""
 
     @property
     def translations(self) -> tuple[str, ...]:
@@ -34,7 +36,9 @@ def of_config(config) -> Languages:
     """Read from the plugin's validated configuration, so it also works outside a build (scripts, tests)."""
     configured = [language for language in config.plugins["i18n"].config.languages if language.build]
     default = next(language.locale for language in configured if language.default)
-    return Languages(default=default, all=(default, *[lang.locale for lang in configured if lang.locale != default]))
+    names = {language.locale: language.site_name or config.site_name for language in configured}
+    return Languages(default=default, all=(default, *[lang.locale for lang in configured if lang.locale != default]),
+                     site_names=names)
 
 
 def current(config) -> str:
@@ -49,6 +53,11 @@ def of_page(page, config) -> str:
 def writes_words_apart(lang: str) -> bool:
     """False for languages written without spaces between words (Chinese): word boundaries mean nothing there."""
     return lang not in {"zh", "ja"}
+
+
+def after_label(label_colon: str, lang: str) -> str:
+    """What follows a label, from the language's colon (`:` / `：`): a space after it where words are written apart."""
+    return label_colon + (" " if writes_words_apart(lang) else "")
 
 
 def check(config) -> None:

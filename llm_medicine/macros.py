@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import posixpath
 import re
+from urllib.parse import urlencode
 
 import jinja2
 from markupsafe import Markup
 from mkdocs.utils import get_relative_url
 from mkdocs.utils.meta import get_data as get_markdown_meta
 
-from llm_medicine import chart, diagram, editions, formatting, results, results_chart
+from llm_medicine import chart, data_version, diagram, editions, figures, formatting, languages, results, results_chart
 from llm_medicine.link_index import LinkIndexError, link_index_context
 from llm_medicine.data import SiteData
 from llm_medicine.languages import Languages
@@ -25,10 +26,14 @@ from llm_medicine.languages import Languages
 class PageMacros:
     """The names a page may call, bound to one page and its language."""
 
-    def __init__(self, data: SiteData, langs: Languages, lang: str, page, files, env: jinja2.Environment):
+    def __init__(self, data: SiteData, langs: Languages, lang: str, page, files, env: jinja2.Environment,
+                 config_extra: dict | None = None):
         self.data, self.lang, self.page, self.files, self.env = data, lang, page, files, env
+        self.config_extra = config_extra or {}
+        """mkdocs.yml's `extra` (the repository that suggestion links open an issue in)."""
         self.language_root = langs.root(lang)
         """This language's folder from the site root: `""` or `"zh/"`."""
+        self.site_name = langs.site_names.get(lang, "")
 
     # Links -------------------------------------------------------------------------------------------
 
@@ -60,6 +65,10 @@ class PageMacros:
 
     def ui(self, key: str) -> str:
         return self.data.text(key, self.lang)
+
+    def colon(self) -> str:
+        """What follows a label: `: ` in English, `：` in Chinese (no space after a full-width colon)."""
+        return languages.after_label(self.ui("label-colon"), self.lang)
 
     # Inline macros -----------------------------------------------------------------------------------
 
@@ -161,14 +170,88 @@ class PageMacros:
         return self._component("references-list")
 
     def model_chart(self) -> Markup:
-        return self._component("model-chart", **chart.chart_context(self))
+        return self._component("model-chart", **chart.chart_context(self)) + self.figure_citation("figure-2")
 
     def scores_chart(self) -> Markup:
         """The site's figure of reported benchmark scores over time (not the review's)."""
-        return self._component("scores-chart", **results_chart.chart_context(self))
+        return self._component("scores-chart", **results_chart.chart_context(self)) + self.figure_citation("scores")
+
+    def figure_citation(self, key: str) -> Markup:
+        """How to cite a figure (`figure-1`, `figure-2`, `scores`): its data version, whose it is, APA and BibTeX,
+        and its zip. Every figure macro ends with it, on its page and on its embed page."""
+        figure = figures.BY_KEY.get(key)
+        if figure is None:
+            raise PageMacroError(f"figure_citation('{key}'): no such figure (figures: {', '.join(figures.BY_KEY)})")
+        target = self.url(figure.page, figure.anchor)
+        address = (self.site_root + figure.path(self.language_root)) if self.site_root else target
+        return self._component(
+            "figure-citation", figure=figure,
+            c=figures.citation(figure, self.data, self.lang, address, self.site_name),
+            changelog_href=self.url("changelog.md", data_version.current(self.data).id),
+            zip_href=self.asset(f"{self.language_root}downloads/{figure.download}.zip"))
+
+    @property
+    def site_root(self) -> str | None:
+        """The published address of the site's root (`site_url`), or None without one."""
+        if not self.page.canonical_url:
+            return None
+        return self.page.canonical_url[: len(self.page.canonical_url) - len(self.page.url)]
+
+    def data_version(self) -> Markup:
+        """The data's version and date, linked to its entry in the changelog."""
+        release = data_version.current(self.data)
+        return self._component("data-version", release=release, href=self.url("changelog.md", release.id),
+                               text=self.ui("data-version").format(version=release.version,
+                                                                  date=formatting.format_day(release.date, self.lang)))
+
+    _ENTRY_PAGES = {"models": ("models.md", "models", "name"), "results": ("benchmarks.md", "results", None),
+                   "benchmarks": ("benchmarks.md", "benchmarks", "name"), "glossary": ("glossary.md", "glossary", "term"),
+                   "tasks": ("medical-tasks.md", "tasks", "area"), "families": ("models.md", "families", "name")}
+
+    def data_entry_links(self, refs: list[str]) -> Markup:
+        """Links to data entries named as `models.yml:gpt-4`, each to where the site shows it, joined as a list."""
+        links = []
+        for ref in refs:
+            file, _, entry_id = ref.partition(".yml:")
+            page = self._ENTRY_PAGES.get(file)
+            entry = getattr(self.data, file, {}).get(entry_id) if page else None
+            if entry is None:  # a removed entry, or a kind the site has no page for: named, not linked
+                links.append(Markup("<code>{}</code>").format(ref))
+                continue
+            target, _, label_field = page
+            if file == "results":
+                label = f"{self.data.models[entry.model].name}, {self.series_name(entry)}"
+            else:
+                value = getattr(entry, label_field)
+                label = value if isinstance(value, str) else value[self.lang]
+            anchor = f"family-{entry_id}" if file == "families" else entry_id
+            links.append(Markup('<a href="{}">{}</a>').format(self.url(target, anchor), label))
+        return Markup(chart.LIST_SEPARATOR[self.lang]).join(links)
+
+    SUGGEST_FORM = "data.yml"
+    """The issue form of .github/ISSUE_TEMPLATE/ that suggestion links open."""
+    _SUGGEST_KINDS = {"model": "A missing model / 缺少的模型", "result": "A missing benchmark result / 缺少的基准成绩",
+                      "correction": "A correction to an entry / 更正某个条目"}
+
+    def suggest_link(self, kind: str = "model", entry: str | None = None) -> Markup:
+        """A link that opens the repository's issue form, prefilled (`kind`: model, result or correction; `entry`:
+        the id of the entry to correct), asking for the primary source and its words."""
+        if kind not in self._SUGGEST_KINDS:
+            raise PageMacroError(f"suggest_link('{kind}'): kind is one of {', '.join(self._SUGGEST_KINDS)}")
+        repository = self.config_extra.get("repository")
+        if not repository:
+            raise PageMacroError("suggest_link(): mkdocs.yml has no extra.repository to open an issue in")
+        query = {"template": self.SUGGEST_FORM, "kind": self._SUGGEST_KINDS[kind]}
+        if entry:
+            query |= {"entry": entry, "title": f"[data] {entry}"}
+        return self._component("suggest-link", href=f"{repository}/issues/new?{urlencode(query)}", kind=kind)
+
+    def changelog(self) -> Markup:
+        """Every version of the data, newest first, with what changed, why, the entries and their sources."""
+        return self._component("changelog", releases=self.data.changelog)
 
     def training_diagram(self) -> Markup:
-        return self._component("training-diagram", **diagram.diagram_context(self))
+        return self._component("training-diagram", **diagram.diagram_context(self)) + self.figure_citation("figure-1")
 
     def link_index(self, part: str) -> Markup:
         """Stable links of one kind (sections, models, glossary, tasks, embeds) with copy buttons."""
@@ -206,7 +289,9 @@ class PageMacros:
         return Markup(template.render(m=self, data=self.data, lang=self.lang, **values).strip())
 
     def namespace(self) -> dict:
-        public = [name for name in dir(self) if not name.startswith("_") and name not in {"namespace", "language_root"}]
+        public = [name for name in dir(self) if not name.startswith("_")
+                  and name not in {"namespace", "language_root", "site_name", "site_root", "config_extra",
+                                   "SUGGEST_FORM"}]
         return {name: getattr(self, name) for name in public}
 
 

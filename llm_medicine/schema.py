@@ -520,6 +520,47 @@ class Affiliation(Strict):
 Review.model_rebuild()
 
 
+DataRef = Annotated[str, StringConstraints(pattern=r"^[a-z_]+\.yml:[a-z0-9]+(?:-[a-z0-9]+)*$")]
+"""An entry of a data file: `models.yml:huatuogpt-ii-34b`."""
+
+
+class Change(Strict):
+    """One change to the data, said for a reader: what, why, which entries, and the sources behind it."""
+
+    kind: Literal["added", "corrected", "changed", "removed"]
+    summary: Text
+    why: Text | None = None
+    entries: list[DataRef] = Field(default_factory=list, description="the entries changed (their own sources count)")
+    sources: list[Source] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _sourced(self) -> Change:
+        if not self.entries and not self.sources:
+            raise ValueError("a change needs its sources: list the entries it changed (entries), whose sources the "
+                             "data holds, or the sources themselves (sources)")
+        return self
+
+
+class Release(Strict):
+    """One version of the data (data/changelog.yml, newest first): what changed in it, when, and why."""
+
+    version: Annotated[str, StringConstraints(pattern=r"^\d+\.\d+$")]
+    date: dt.date
+    data_hash: Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{12}$")] = Field(
+        description="the hash of the data files when this version was recorded (scripts/data-version.py --stamp)")
+    changes: list[Change] = Field(min_length=1)
+
+    @property
+    def id(self) -> str:
+        """The version as an anchor and an entry id: `v1-2`."""
+        return "v" + self.version.replace(".", "-")
+
+    @property
+    def number(self) -> tuple[int, int]:
+        major, minor = self.version.split(".")
+        return int(major), int(minor)
+
+
 UiString = Text
 
 

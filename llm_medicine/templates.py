@@ -15,6 +15,8 @@ compiled across that environment's rebuilds (set by the hook `site_data.py`).
 from __future__ import annotations
 
 import functools
+import html
+import json
 from pathlib import Path
 
 import jinja2
@@ -37,6 +39,9 @@ def environment(overrides_dir: str) -> jinja2.Environment:
     env.filters["release"] = formatting.format_release
     env.filters["capitalize_first"] = lambda text: text[:1].upper() + text[1:]
     env.filters["text_lang"] = text_lang
+    # A macro's output in a plain-text file (a download's README): the macro escapes for HTML, the file wants text.
+    env.filters["plain_text"] = lambda markup: html.unescape(str(markup))
+    env.filters["yaml_string"] = lambda text: json.dumps(str(text), ensure_ascii=False)  # a JSON string is YAML too
     return env
 
 

@@ -70,7 +70,8 @@ def data_entries(data: SiteData, name: str) -> dict[str, str]:
     elif isinstance(raw, dict):
         entries = raw
     else:
-        entries = {str(item.get("id", item.get("number"))): item for item in raw or [] if isinstance(item, dict)}
+        entries = {str(item.get("id", item.get("number", item.get("version")))): item
+                   for item in raw or [] if isinstance(item, dict)}
     hashes = {}
     for key, entry in entries.items():
         texts = english_texts(entry)

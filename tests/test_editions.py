@@ -68,6 +68,8 @@ def test_handout_has_the_cover_and_the_review_pages_of_its_language_in_order(lan
     cover = squeeze(pdf_text(pdf, 1, 1))
     assert squeeze(review.title[lang]) in cover
     assert review.doi in cover and SITE_URL + LANGUAGES[lang] in cover
+    newest = load_site_data(ROOT / "data").changelog[0]
+    assert newest.version in cover, "the cover names the data version the handout shows"
     body = squeeze(pdf_text(pdf, 2))
     position = 0
     for slug in handout.SECTIONS:
@@ -207,6 +209,12 @@ def test_offline_copy_is_a_separate_build(offline_copy, built_site):
     zh_index = (offline_copy / "zh" / "search" / "search_index.js").read_text(encoding="utf-8")
     assert zh_index.startswith("var __index = ") and '"location":"zh/' not in zh_index
     assert "\u200b" in zh_index  # segmented for Chinese search, as the published index
+    # Each figure's downloads, its zip included, travel with the offline copy as with the site.
+    for prefix in ("", "zh/"):
+        for name in ("training-stages", "model-sizes", "benchmark-results"):
+            for suffix in (".csv", ".json", ".zip"):
+                copy = offline_copy / prefix / "downloads" / f"{name}{suffix}"
+                assert copy.read_bytes() == (built_site / prefix / "downloads" / f"{name}{suffix}").read_bytes(), copy
 
 
 # Download links --------------------------------------------------------------------------------------------

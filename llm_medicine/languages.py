@@ -36,7 +36,8 @@ def of_config(config) -> Languages:
     """Read from the plugin's validated configuration, so it also works outside a build (scripts, tests)."""
     configured = [language for language in config.plugins["i18n"].config.languages if language.build]
     default = next(language.locale for language in configured if language.default)
-    names = {language.locale: language.site_name or config.site_name for language in configured}
+    names = {language.locale: getattr(language, "site_name", None) or getattr(config, "site_name", "")
+             for language in configured}
     return Languages(default=default, all=(default, *[lang.locale for lang in configured if lang.locale != default]),
                      site_names=names)
 

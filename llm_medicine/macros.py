@@ -17,7 +17,7 @@ from markupsafe import Markup
 from mkdocs.utils import get_relative_url
 from mkdocs.utils.meta import get_data as get_markdown_meta
 
-from llm_medicine import chart, data_version, diagram, editions, figures, formatting, languages, results, results_chart
+from llm_medicine import blocks, chart, data_version, diagram, editions, figures, formatting, languages, results, results_chart
 from llm_medicine.link_index import LinkIndexError, link_index_context
 from llm_medicine.data import SiteData
 from llm_medicine.languages import Languages
@@ -116,12 +116,12 @@ class PageMacros:
 
     def model_cards(self, since_review: bool = False) -> Markup:
         """The review's models' cards, or (`since_review=True`) those of the models released after the review."""
-        return self._component("model-cards", since_review=since_review)
+        return self._block(self._component("model-cards", since_review=since_review))
 
     def since_review_table(self) -> Markup:
         """A table of the models released after the review, each linked to its card and its primary source."""
         later = sorted((m for m in self.data.models.values() if m.since_review), key=chart.release_order)
-        return self._component("since-review-table", models=later)
+        return self._block(self._component("since-review-table", models=later))
 
     def quote(self, text: str, url: str, lang: str = "en") -> Markup:
         """A primary source's own words (`text`, verbatim, in the source's language `lang`) with its link."""
@@ -139,17 +139,17 @@ class PageMacros:
                                show_where=True)
 
     def tasks_table(self) -> Markup:
-        return self._component("tasks-table")
+        return self._block(self._component("tasks-table"))
 
     def limitations_list(self) -> Markup:
-        return self._component("limitations-list")
+        return self._block(self._component("limitations-list"))
 
     def glossary_list(self) -> Markup:
-        return self._component("glossary-list")
+        return self._block(self._component("glossary-list"))
 
     def benchmarks_list(self) -> Markup:
         by_benchmark = {benchmark_id: results.of_benchmark(self.data, benchmark_id) for benchmark_id in self.data.benchmarks}
-        return self._component("benchmarks-list", results_by_benchmark=by_benchmark)
+        return self._block(self._component("benchmarks-list", results_by_benchmark=by_benchmark))
 
     def model_results(self, model_id: str) -> list:
         """The results reported for a model (data/results.yml), in the order they were reported."""
@@ -167,14 +167,15 @@ class PageMacros:
         return self.ui("series-name").format(benchmark=benchmark.name[self.lang], variant=benchmark.variant(result.variant).name[self.lang])
 
     def references_list(self) -> Markup:
-        return self._component("references-list")
+        return self._block(self._component("references-list"))
 
     def model_chart(self) -> Markup:
-        return self._component("model-chart", **chart.chart_context(self)) + self.figure_citation("figure-2")
+        return self._block(self._component("model-chart", **chart.chart_context(self)) + "\n" + self.figure_citation("figure-2"))
 
     def scores_chart(self) -> Markup:
         """The site's figure of reported benchmark scores over time (not the review's)."""
-        return self._component("scores-chart", **results_chart.chart_context(self)) + self.figure_citation("scores")
+        return self._block(self._component("scores-chart", **results_chart.chart_context(self))
+                           + "\n" + self.figure_citation("scores"))
 
     def figure_citation(self, key: str) -> Markup:
         """How to cite a figure (`figure-1`, `figure-2`, `scores`): its data version, whose it is, APA and BibTeX,
@@ -224,7 +225,10 @@ class PageMacros:
             else:
                 value = getattr(entry, label_field)
                 label = value if isinstance(value, str) else value[self.lang]
-            anchor = f"family-{entry_id}" if file == "families" else entry_id
+            anchor = entry_id
+            if file == "families":  # the family's heading among the review's cards, or else among the later ones
+                in_review = any(m.family == entry_id and not m.since_review for m in self.data.models.values())
+                anchor = f"{'family' if in_review else 'since-family'}-{entry_id}"
             links.append(Markup('<a href="{}">{}</a>').format(self.url(target, anchor), label))
         return Markup(chart.LIST_SEPARATOR[self.lang]).join(links)
 
@@ -248,10 +252,11 @@ class PageMacros:
 
     def changelog(self) -> Markup:
         """Every version of the data, newest first, with what changed, why, the entries and their sources."""
-        return self._component("changelog", releases=self.data.changelog)
+        return self._block(self._component("changelog", releases=self.data.changelog))
 
     def training_diagram(self) -> Markup:
-        return self._component("training-diagram", **diagram.diagram_context(self)) + self.figure_citation("figure-1")
+        return self._block(self._component("training-diagram", **diagram.diagram_context(self))
+                           + "\n" + self.figure_citation("figure-1"))
 
     def link_index(self, part: str) -> Markup:
         """Stable links of one kind (sections, models, glossary, tasks, embeds) with copy buttons."""
@@ -287,6 +292,10 @@ class PageMacros:
     def _component(self, name: str, **values) -> Markup:
         template = self.env.get_template(f"components/{name}.html")
         return Markup(template.render(m=self, data=self.data, lang=self.lang, **values).strip())
+
+    def _block(self, html: Markup) -> Markup:
+        """A block a page places on a line of its own: finished HTML that Markdown need not parse (blocks.py)."""
+        return blocks.set_aside(self.page, html)
 
     def namespace(self) -> dict:
         public = [name for name in dir(self) if not name.startswith("_")

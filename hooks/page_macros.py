@@ -44,10 +44,13 @@ def on_page_markdown(markdown: str, /, *, page: Page, config: MkDocsConfig, file
     except TypeError as error:  # a macro called with the wrong arguments: `{{ cite() }}`, `{{ term(1, 2, 3) }}`
         problem = f"{where(error, page)}: {error}"
     else:
-        serve_fallback.remember(key, rendered)
+        # The rendered Markdown refers to the blocks set aside while rendering it: they are kept together.
+        serve_fallback.remember(key, (rendered, blocks.of(page)))
         return rendered
     if serve_fallback.keep_going(key, problem):
-        return serve_fallback.last_good(key)
+        rendered, saved = serve_fallback.last_good(key)
+        blocks.put_back(page, saved)
+        return rendered
     raise PluginError(problem)
 
 

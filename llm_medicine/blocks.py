@@ -28,6 +28,16 @@ def start(page) -> None:
     setattr(page, _ATTRIBUTE, [])
 
 
+def of(page) -> list[Markup]:
+    """The blocks set aside for the page so far (to keep with its rendered Markdown, which refers to them)."""
+    return list(getattr(page, _ATTRIBUTE, []))
+
+
+def put_back(page, saved: list[Markup]) -> None:
+    """Blocks kept from an earlier render of the page: its last good version under `mkdocs serve`."""
+    setattr(page, _ATTRIBUTE, list(saved))
+
+
 def set_aside(page, html: Markup) -> Markup:
     """Keep `html` for the page and return the placeholder Markdown carries through in its place."""
     blocks = getattr(page, _ATTRIBUTE)

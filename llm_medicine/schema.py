@@ -546,8 +546,9 @@ class Release(Strict):
 
     version: Annotated[str, StringConstraints(pattern=r"^\d+\.\d+$")]
     date: dt.date
-    data_hash: Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{12}$")] = Field(
-        description="the hash of the data files when this version was recorded (scripts/data-version.py --stamp)")
+    data_hash: Annotated[str, StringConstraints(pattern=r"^(?:[0-9a-f]{12})?$")] = Field(
+        description="the fingerprint of the data files when this version was recorded; empty in a new entry until "
+        "scripts/data-version.py --stamp fills it in")
     changes: list[Change] = Field(min_length=1)
 
     @property

@@ -15,7 +15,14 @@ TOGGLES = {"dark": "__palette_1"}  # the palette input that the header's toggle 
 AXE = Axe()
 
 
+# The model cards lay out only near the viewport (content-visibility: auto). Chromium keeps a skipped card's styles as
+# they were when it last rendered it, so after the palette toggle axe reads the light scheme's link colour on the dark
+# background of cards far below; a reader who scrolls there gets them rendered afresh. Checked as rendered.
+RENDER_ALL = "* { content-visibility: visible !important; }"
+
+
 def serious_violations(page) -> list[str]:
+    page.add_style_tag(content=RENDER_ALL)
     results = AXE.run(page)
     return [
         f"{violation['id']} ({violation['impact']}): {[node['target'] for node in violation['nodes']][:5]}"

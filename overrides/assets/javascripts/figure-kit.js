@@ -88,6 +88,38 @@
     setTimeout(() => { button.textContent = label; }, 2000);
   }
 
+  /* A hover label's text broken into lines of about `width` characters with <br> (Plotly's line break), so a
+   * label fits a phone's screen: at spaces, or anywhere in text written without them (Chinese). */
+  function wrapLabel(text, width) {
+    const source = String(text);
+    if (source.length <= width) return source;
+    const words = source.includes(" ") ? source.split(" ") : source.match(new RegExp(`.{1,${Math.ceil(width / 2)}}`, "gu"));
+    const lines = [""];
+    for (const word of words) {
+      const last = lines.length - 1;
+      const joined = lines[last] ? `${lines[last]}${source.includes(" ") ? " " : ""}${word}` : word;
+      if (lines[last] && joined.length > width) lines.push(word); else lines[last] = joined;
+    }
+    return lines.join("<br>");
+  }
+
+  /* Whether a click on a plotted point follows its link. With a mouse or the keyboard it does; on a touch screen
+   * the first tap on a point shows its hover label and a second tap on it follows the link. Plotly reports one tap
+   * twice (touch, then the browser's compatibility click), however far apart a busy phone delivers them, so taps
+   * are told apart by their press, not by the time between reports. */
+  function tapGate(element) {
+    let pointerType = "mouse";
+    let presses = 0;
+    let shown = null;  // the point whose label the latest touch showed, and the press that showed it
+    element.addEventListener("pointerdown", (event) => { pointerType = event.pointerType; presses += 1; }, true);
+    return function follows(point) {
+      if (pointerType !== "touch") return true;
+      if (shown && shown.point === point) return shown.press !== presses;
+      shown = {point, press: presses};
+      return false;
+    };
+  }
+
   function escapeText(text) {
     return String(text).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
   }
@@ -137,6 +169,6 @@
     else run();
   }
 
-  window.FigureKit = {loadScript, loadPlotly, whenNear, makeSortable, copyLink, escapeText, clone, withAlpha,
-                      themeColours, startAll};
+  window.FigureKit = {loadScript, loadPlotly, whenNear, makeSortable, copyLink, escapeText, wrapLabel, tapGate,
+                      clone, withAlpha, themeColours, startAll};
 })();

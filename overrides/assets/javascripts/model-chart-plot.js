@@ -18,7 +18,8 @@
 
   const ANCHORS = {start: "left", middle: "center", end: "right"};
 
-  const {escapeText, clone, withAlpha, themeColours} = window.FigureKit;
+  const {escapeText, wrapLabel, tapGate, clone, withAlpha, themeColours} = window.FigureKit;
+  const NARROW_LABEL = 34;  // characters per line of a hover label on a narrow frame (a phone)
 
   window.ModelChartPlot = function (root, chart) {
     const config = chart.config;
@@ -31,10 +32,8 @@
     const shown = chart.shown;
     const frameName = chart.frameName;
     let drawing = Promise.resolve();
-    let lastTap = null;
-    let lastTapTime = 0;
     let focusIndex = -1;
-    let pointerType = "mouse";  // of the latest press: a first tap on a touch screen only shows the hover label
+    const follows = tapGate(gd);
 
     function currentView() {
       const state = chart.state();
@@ -58,6 +57,10 @@
           trace.marker.sizemin = view.sizemin;
         }
         if (touch.matches) trace.hovertemplate = trace.hovertemplate.replace(hint, tapHint);
+        // On a phone a long family name or source title would push the hover label off the screen: wrapped.
+        if (frameName() === "narrow") {
+          trace.customdata = trace.customdata.map((row) => row.map((value, index) => (index === 0 || index === 7 ? value : wrapLabel(value, NARROW_LABEL))));
+        }
         return trace;
       });
     }
@@ -193,13 +196,7 @@
         const point = event.points && event.points[0];
         if (!point) return;
         const card = point.customdata[7];
-        if (pointerType === "touch") {
-          // Plotly reports one tap twice (touch, then the browser's compatibility mouse click): a tap counts
-          // as the second only on the same point and a moment after the first.
-          const now = Date.now();
-          if (lastTap !== card) { lastTap = card; lastTapTime = now; return; }
-          if (now - lastTapTime < 400) return;
-        }
+        if (!follows(card)) return;
         window.open(card, linkTarget, linkTarget === "_blank" ? "noopener" : undefined);
       });
       gd.tabIndex = 0;
@@ -220,7 +217,6 @@
       });
     }
 
-    gd.addEventListener("pointerdown", (event) => { pointerType = event.pointerType; }, true);
     return {render, hoverPoint, downloadImage};
   };
 })();

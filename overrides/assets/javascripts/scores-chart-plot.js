@@ -16,7 +16,8 @@
 (function () {
   "use strict";
 
-  const {escapeText, clone, withAlpha, themeColours} = window.FigureKit;
+  const {escapeText, wrapLabel, tapGate, clone, withAlpha, themeColours} = window.FigureKit;
+  const NARROW_LABEL = 34;  // characters per line of a hover label on a narrow frame (a phone)
   const ANCHORS = {start: "left", middle: "center", end: "right"};
   const CLASSES = ["zero-shot", "few-shot", "combined", "retrieval", "fine-tuned", "not-stated"];
 
@@ -29,10 +30,8 @@
     const reduceMotion = window.matchMedia("(prefers-reduced-motion: reduce)");
     const linkTarget = root.dataset.linkTarget || "_self";
     let drawing = Promise.resolve();
-    let lastTap = null;
-    let lastTapTime = 0;
     let focusIndex = -1;
-    let pointerType = "mouse";
+    const follows = tapGate(gd);
 
     function colours() {
       return themeColours(root, Object.fromEntries(CLASSES.map((name) => [name, `--sc-${name}`])));
@@ -56,6 +55,9 @@
         trace.marker = {...trace.marker, size, color: open ? colour : withAlpha(colour, 0.35),
                         line: {...trace.marker.line, color: colour}};
         if (touch.matches) trace.hovertemplate = trace.hovertemplate.replace(hint, tapHint);
+        if (chart.frameName() === "narrow") {  // long reporters and titles wrapped, so the label stays on screen
+          trace.customdata = trace.customdata.map((row) => row.map((value, index) => (index === 0 || index === 6 ? value : wrapLabel(value, NARROW_LABEL))));
+        }
         return trace;
       });
     }
@@ -170,12 +172,7 @@
         const point = event.points && event.points[0];
         if (!point) return;
         const address = point.customdata[6];
-        if (pointerType === "touch") {
-          const now = Date.now();
-          if (lastTap !== address) { lastTap = address; lastTapTime = now; return; }
-          if (now - lastTapTime < 400) return;
-        }
-        open(address);
+        if (follows(address)) open(address);
       });
       gd.tabIndex = 0;
       gd.addEventListener("keydown", (event) => {
@@ -196,7 +193,6 @@
       });
     }
 
-    gd.addEventListener("pointerdown", (event) => { pointerType = event.pointerType; }, true);
     return {render, hoverPoint, downloadImage};
   };
 })();

@@ -8,6 +8,8 @@ on 127.0.0.1 (`llm_medicine/printing.py`).
   the published address (`site_url`) before printing, so no link in the PDF points at the local server.
 - The cover (overrides/editions/cover.html) carries the review's citation as the home page gives it, the
   contents with first pages, and the site's address and the date.
+- A page's last printed page is never a line or two on its own: when it is under `MIN_LAST_PAGE_FILL` full, the
+  page is printed again a little smaller (`REFIT_SCALES`), and the first print that takes one page fewer is kept.
 - Page numbers: Chromium numbers each printed document from 1, so a separate print of as many blank pages
   with the running foot (overrides/editions/footer.html as `footerTemplate`) is laid over the merged pages
   (pypdf), and the numbers run through the whole handout. Chromium's outline of each page's headings becomes
@@ -21,12 +23,17 @@ import io
 from dataclasses import dataclass
 
 from llm_medicine import data_version, formatting, languages
-from llm_medicine.printing import A4, MARGIN, Printer
+from llm_medicine.printing import A4, MARGIN, Printer, last_page_fill
 
 SECTIONS = ("introduction", "how-llms-are-built", "current-llms", "medical-tasks", "limitations", "glossary",
             "references")
 """The review's pages in order, then the glossary and the references (Figures 1 and 2, Table 1 and the editor's
 notes are on these pages)."""
+
+MIN_LAST_PAGE_FILL = 0.25
+REFIT_SCALES = (0.96, 0.92)
+"""Chromium's print scale for a page whose last page would be nearly blank: up to 8% smaller, no more, so that every
+page of the handout reads at about the same size."""
 
 # Run in each page before printing: links into the site (same origin) point at the published site instead, and
 # are marked so that print.css does not print their (long, internal) address after them.
@@ -73,7 +80,7 @@ def make_handout(printer: Printer, env, data, lang: str, root: str, site_url: st
         try:
             page.evaluate(PUBLISH_LINKS, [printer.base_url.rstrip("/"), site_url])
             title = page.locator("article h1").first.inner_text().strip().rstrip("¶").strip()
-            pdf = page.pdf(**A4, margin=MARGIN)
+            pdf = _print_without_a_near_blank_end(page)
         finally:
             page.close()
         printed.append(pdf)
@@ -116,6 +123,20 @@ def make_handout(printer: Printer, env, data, lang: str, root: str, site_url: st
     out = io.BytesIO()
     writer.write(out)
     return Handout(lang, out.getvalue(), sections)
+
+
+def _print_without_a_near_blank_end(page) -> bytes:
+    from pypdf import PdfReader
+
+    pdf = page.pdf(**A4, margin=MARGIN)
+    pages = len(PdfReader(io.BytesIO(pdf)).pages)
+    if pages == 1 or last_page_fill(pdf) >= MIN_LAST_PAGE_FILL:
+        return pdf
+    for scale in REFIT_SCALES:
+        smaller = page.pdf(**A4, margin=MARGIN, scale=scale)
+        if len(PdfReader(io.BytesIO(smaller)).pages) < pages:
+            return smaller
+    return pdf
 
 
 def _print_html(printer: Printer, html: str, **options) -> bytes:

@@ -100,5 +100,31 @@ def page_count(pdf: bytes) -> int:
     return len(PdfReader(io.BytesIO(pdf)).pages)
 
 
+MM = 72 / 25.4  # PDF points per millimetre
+
+
+def last_page_fill(pdf: bytes) -> float:
+    """How far down the text area of the last page its text reaches, from 0 (blank) to 1 (to the bottom margin), for
+    a document printed with `MARGIN`. Text only: enough to tell a page that holds a line or two from a full one."""
+    from pypdf import PdfReader
+
+    page = PdfReader(io.BytesIO(pdf)).pages[-1]
+    top = float(page.mediabox.height) - _millimetres(MARGIN["top"])
+    bottom = _millimetres(MARGIN["bottom"])
+    lowest = [top]
+
+    def visit(text, cm, tm, font, size):
+        y = tm[5] * cm[3] + cm[5]  # the text's baseline in page coordinates
+        if text.strip() and bottom < y <= top:
+            lowest[0] = min(lowest[0], y)
+
+    page.extract_text(visitor_text=visit)
+    return (top - lowest[0]) / (top - bottom)
+
+
+def _millimetres(length: str) -> float:
+    return float(length.removesuffix("mm")) * MM
+
+
 class PrintError(Exception):
     pass

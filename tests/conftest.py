@@ -13,6 +13,7 @@
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import fcntl
 import functools
 import gzip
@@ -150,6 +151,22 @@ def site_data():
     from llm_medicine.data import load_site_data
 
     return load_site_data(ROOT / "data")
+
+
+@pytest.fixture(scope="session")
+def made_editions(built_site, browser, tmp_path_factory) -> Path:
+    """The course editions of the session's build (both PDF handouts, the offline zip and their manifest), made once
+    per test run by the same steps as `make editions`."""
+    from llm_medicine import edition_build, editions
+
+    with made_once(tmp_path_factory, "editions") as (out, todo):
+        if todo:
+            out.mkdir()
+            made = dt.date.today()
+            made_list, _, _ = edition_build.make_handouts(built_site, out, made, browser=browser)
+            made_list.append(edition_build.make_offline(tmp_path_factory.mktemp("offline-build"), out, made))
+            editions.write_manifest(out, made_list)
+    return out
 
 
 def edit_yaml(path: Path, change) -> None:

@@ -31,18 +31,6 @@ FOOTER = {"en": "page {page} of {pages}", "zh": "第 {page} 页，共 {pages} �
 
 
 @pytest.fixture(scope="session")
-def made_editions(built_site, browser, tmp_path_factory) -> Path:
-    with made_once(tmp_path_factory, "editions") as (out, todo):
-        if todo:
-            out.mkdir()
-            made = dt.date.today()
-            made_list, _, _ = edition_build.make_handouts(built_site, out, made, browser=browser)
-            made_list.append(edition_build.make_offline(tmp_path_factory.mktemp("offline-build"), out, made))
-            editions.write_manifest(out, made_list)
-    return out
-
-
-@pytest.fixture(scope="session")
 def site_with_editions(made_editions, tmp_path_factory) -> Path:
     with made_once(tmp_path_factory, "site-with-editions") as (site, todo):
         if todo:

@@ -1,5 +1,5 @@
 """Ready for courses and for publishing: stable links listed for teachers (each resolving in both languages),
-copy buttons, embeddable figures without the site's chrome, a print stylesheet, the citation file, the publish
+copy buttons, embeddable figures without the site's chrome, the citation file, the publish
 workflow, a site that works under its sub-path and at the root of a plain file server, and translation status
 (a Chinese page whose English source changed says so, and the report lists it)."""
 
@@ -16,11 +16,9 @@ from urllib.parse import urlparse
 import pytest
 import yaml
 
-from conftest import (LANGUAGES, MKDOCS, PAGES, ROOT, build_env, edit_yaml, pdf_text, search, serve, site_path, squeeze,
-                      watch)
+from conftest import LANGUAGES, MKDOCS, PAGES, ROOT, build_env, edit_yaml, search, serve, site_path, watch
 
 from llm_medicine import link_index as page_index
-from llm_medicine import printing
 from llm_medicine import translation_report as translation_status
 
 SITE_URL = "https://llm-medicine.github.io/llm-medicine/"
@@ -210,94 +208,6 @@ def test_embed_snippets_load_in_an_iframe(prefix, html, built_site, served_page,
         assert not log.problems(), log.problems()
     finally:
         server.shutdown()
-
-
-# Printing ------------------------------------------------------------------------------------------------
-
-
-@pytest.mark.parametrize("prefix", LANGUAGES.values())
-def test_print_shows_content_and_chart_table_without_chrome(prefix, new_page, site_url):
-    page, log = new_page()
-    page.goto(site_url + prefix + "current-llms/", wait_until="networkidle")
-    page.emulate_media(media="print")
-    for selector in (".md-header", ".md-sidebar--primary", ".md-footer", ".md-search"):
-        assert not page.locator(selector).first.is_visible(), f"{selector} is printed"
-    table = page.locator("[class*='model-chart'] table").first
-    assert table.is_visible(), "the chart's data table is not printed"
-    assert table.locator("tbody tr").count() > 10
-    for plot in page.locator("[class*='model-chart'] .js-plotly-plot").all():
-        assert not plot.is_visible(), "the interactive chart is printed"
-    for button in page.locator("article button").all():
-        assert not button.is_visible()
-    assert not log.problems(), log.problems()
-
-
-def test_print_writes_out_external_link_addresses(new_page, site_url):
-    page, _ = new_page()
-    page.goto(site_url, wait_until="networkidle")
-    page.emulate_media(media="print")
-    link = page.locator("article a[href^='https://doi.org/']").first
-    after = link.evaluate("el => getComputedStyle(el, '::after').content")
-    assert "https://doi.org/" in after, after
-    assert page.locator("button.copy-citation").first.is_hidden()
-    page.emulate_media(media="screen")
-    assert link.evaluate("el => getComputedStyle(el, '::after').content") in ("none", "normal")
-
-
-MODELS_PRINTED_PAGES = 6
-"""The most A4 pages `models/` may print on, in each language: an overview of the cards, several to a page (as full
-cards they printed on 24 and 21)."""
-
-
-@pytest.fixture(scope="module")
-def printed_models(browser, site_url, tmp_path_factory) -> dict[str, tuple[int, str]]:
-    """`{lang: (A4 pages, the squeezed text)}` of `models/` printed by Chromium as a reader's "Save as PDF" (the
-    text in the order the page is drawn, `pdftotext -raw`, so that the two columns of cards do not interleave)."""
-    folder, printer, printed = tmp_path_factory.mktemp("printed"), printing.Printer(browser, site_url), {}
-    try:
-        for lang, prefix in LANGUAGES.items():
-            pdf, printout = folder / f"models-{lang}.pdf", printer.pdf(prefix + "models/")
-            pdf.write_bytes(printout)  # for pdftotext
-            printed[lang] = (printing.page_count(printout), squeeze(pdf_text(pdf, raw=True)))
-    finally:
-        printer.close()
-    assert not printer.external_requests, printer.external_requests
-    return printed
-
-
-@pytest.mark.parametrize("lang", LANGUAGES)
-def test_models_page_prints_as_an_overview_of_a_few_pages(lang, printed_models, site_data, html):
-    pages, text = printed_models[lang]
-    assert pages <= MODELS_PRINTED_PAGES, f"{LANGUAGES[lang]}models/ prints on {pages} A4 pages"
-    # The print-only note, with the page's address, says the full cards are on the web.
-    address = html(LANGUAGES[lang] + "models/index.html").find("link", rel="canonical")["href"]
-    before, after = site_data.text("models-print-note", lang).split("{link}")
-    assert squeeze(before + address + after) in text, "the note saying the printed page is an overview is missing"
-    # Every card keeps its name, summary and source's address; the source's own words and editor's notes stay
-    # on the screen.
-    for model in site_data.models.values():
-        assert squeeze(model.name) in text and squeeze(model.summary[lang]) in text, model.id
-        assert model.source.href is None or model.source.href in text, f"{model.id}: no source address"
-        if model.source_quote:
-            assert squeeze(model.source_quote.text)[:40] not in text, f"{model.id}: the source quote is printed"
-        for note_id in model.notes:
-            assert squeeze(site_data.corrections[note_id].note[lang]) not in text, f"{model.id}: {note_id} printed"
-
-
-@pytest.mark.parametrize("lang", LANGUAGES)
-def test_models_print_note_shows_on_paper_only(lang, new_page, site_url, built_site, site_data):
-    page, log = new_page()
-    page.goto(site_url + LANGUAGES[lang] + "models/", wait_until="networkidle")
-    note = page.locator("article .print-note")
-    assert note.count() == 1 and note.is_hidden(), "the print-only note shows on screen"
-    page.emulate_media(media="print")
-    assert note.is_visible(), "the print-only note is not printed"
-    assert not log.problems(), log.problems()
-    # Nor is it found by the site's search (the Chinese index has a zero-width space between characters).
-    index = json.loads((built_site / LANGUAGES[lang] / "search" / "search_index.json").read_text(encoding="utf-8"))
-    start = squeeze(site_data.text("models-print-note", lang))[:20]
-    assert not any(start in squeeze(doc["text"].replace("\u200b", "")) for doc in index["docs"]), \
-        "the print-only note is in the search index"
 
 
 # Publishing ----------------------------------------------------------------------------------------------

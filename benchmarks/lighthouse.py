@@ -1,8 +1,8 @@
-"""Benchmark: Lighthouse (mobile preset) on the pages of issue 12, for a built site. Not a test.
+"""Benchmark: Lighthouse (mobile preset) on the big pages (those of issues 12 and 25), for a built site. Not a test.
 
-Used by `benchmarks/run.py` (`make bench`) on this site and on its floor twin; runs alone too:
+Used by `benchmarks/run.py` (`make bench`) on this site beside its two twins; runs alone too:
 
-    .venv/bin/python benchmarks/lighthouse.py SITE_DIR [--runs 3] [--pages current-llms/ embed/model-sizes/]
+    .venv/bin/python benchmarks/lighthouse.py SITE_DIR [--floor TWIN] [--bare BARE_TWIN] [--runs 3] [--pages ...]
 
 Lighthouse is the npm package pinned below, installed on first use into benchmarks/.tools/ (npm from Debian;
 the registry is reached only then). It drives Debian's Chromium, headless, against a local static server: no
@@ -27,10 +27,15 @@ from conftest import CHROMIUM, serve, site_path  # noqa: E402
 
 LIGHTHOUSE_VERSION = "13.5.0"
 TOOLS = ROOT / "benchmarks" / ".tools"
-PAGES = ["", "zh/", "current-llms/", "zh/current-llms/", "embed/model-sizes/", "zh/embed/model-sizes/", "models/"]
+PAGES = ["", "zh/", "current-llms/", "zh/current-llms/", "embed/model-sizes/", "zh/embed/model-sizes/", "models/",
+         "zh/models/", "exam-scores/", "zh/exam-scores/", "embed/exam-scores/", "benchmarks/"]
 AUDITS = {"lcp_ms": "largest-contentful-paint", "tbt_ms": "total-blocking-time", "cls": "cumulative-layout-shift",
           "fcp_ms": "first-contentful-paint", "si_ms": "speed-index"}
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
+# Lighthouse's groups of main-thread work (audit `mainthread-work-breakdown`), as keys of a result.
+WORK_GROUPS = {"styleLayout": "style_layout_ms", "scriptEvaluation": "script_eval_ms",
+               "scriptParseCompile": "script_parse_ms", "parseHTML": "parse_html_ms", "paintCompositeRender": "paint_ms",
+               "garbageCollection": "gc_ms", "other": "other_work_ms"}
 
 
 def lighthouse_bin() -> Path:
@@ -54,6 +59,10 @@ def run_once(binary: Path, url: str) -> dict:
         report = json.loads(Path(out.name).read_text(encoding="utf-8"))
     result = {name: round(report["categories"][name]["score"] * 100) for name in CATEGORIES}
     result.update({key: report["audits"][audit]["numericValue"] for key, audit in AUDITS.items()})
+    work = {item["group"]: item["duration"] for item in report["audits"]["mainthread-work-breakdown"]["details"]["items"]}
+    result.update({key: work.get(group, 0.0) for group, key in WORK_GROUPS.items()})
+    tasks = (report["audits"].get("long-tasks", {}).get("details") or {}).get("items", [])
+    result["longest_task_ms"] = max((task["duration"] for task in tasks), default=0.0)
     return result
 
 
@@ -81,28 +90,45 @@ def measure(*sites: Path, pages: list[str], runs: int) -> list[dict[str, dict]]:
     return results
 
 
-def table(site: dict, floor: dict | None = None) -> str:
-    lines = ["Page                     Perf  Floor  LCP (s)  TBT (ms)  CLS    A11y  BP   SEO"]
+def table(site: dict, floor: dict | None = None, bare: dict | None = None) -> str:
+    """One line per page: the site's scores, and beside them the performance and blocking time of each twin given."""
+    lines = ["Page                     Perf  Twin  Bare  LCP (s)  TBT (ms)  twin   bare   CLS    A11y  BP   SEO"]
     for page, r in site.items():
-        twin = (floor or {}).get(page, {}).get("performance", "")
-        lines.append(f"{(page or 'home'):24} {r['performance']:>4}  {twin!s:>5}  {r['lcp_ms'] / 1000:>7.1f}  "
-                     f"{r['tbt_ms']:>8.0f}  {r['cls']:<5.3f}  {r['accessibility']:>4}  {r['best-practices']:>3}  {r['seo']:>3}")
+        twin, plain = (floor or {}).get(page, {}), (bare or {}).get(page, {})
+        lines.append(f"{(page or 'home'):24} {r['performance']:>4}  {twin.get('performance', ''):>4}  "
+                     f"{plain.get('performance', ''):>4}  {r['lcp_ms'] / 1000:>7.1f}  {r['tbt_ms']:>8.0f}  "
+                     f"{twin.get('tbt_ms', float('nan')):>5.0f}  {plain.get('tbt_ms', float('nan')):>5.0f}  "
+                     f"{r['cls']:<5.3f}  {r['accessibility']:>4}  {r['best-practices']:>3}  {r['seo']:>3}")
+    return "\n".join(lines)
+
+
+def work_table(results: dict[str, dict], label: str) -> str:
+    """Where each page's main-thread time goes on the simulated phone (ms), and its longest task."""
+    keys = list(WORK_GROUPS.values()) + ["longest_task_ms"]
+    lines = [f"{label:24} " + " ".join(f"{key.removesuffix('_ms'):>12}" for key in keys)]
+    for page, r in results.items():
+        lines.append(f"{(page or 'home'):24} " + " ".join(f"{r.get(key, 0):>12.0f}" for key in keys))
     return "\n".join(lines)
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("site", type=Path)
-    parser.add_argument("--floor", type=Path, help="a second site (the floor twin) measured alongside")
+    parser.add_argument("--floor", type=Path, help="a second site (the components twin) measured alongside")
+    parser.add_argument("--bare", type=Path, help="a third site (the bare twin, benchmarks/bare_twin.py) alongside")
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--pages", nargs="*", default=PAGES)
     parser.add_argument("--json", type=Path, help="also write the results here")
     args = parser.parse_args()
-    sites = [args.site.resolve()] + ([args.floor.resolve()] if args.floor else [])
-    results = measure(*sites, pages=args.pages, runs=args.runs)
+    sites = [args.site.resolve()] + [twin.resolve() for twin in (args.floor, args.bare) if twin]
+    results = iter(measure(*sites, pages=args.pages, runs=args.runs))
+    site, floor, bare = next(results), next(results) if args.floor else None, next(results) if args.bare else None
     if args.json:
-        args.json.write_text(json.dumps(results, indent=2), encoding="utf-8")
-    print(table(results[0], results[1] if args.floor else None))
+        args.json.write_text(json.dumps({"site": site, "floor": floor, "bare": bare}, indent=2), encoding="utf-8")
+    print(table(site, floor, bare))
+    for label, results in (("site", site), ("twin", floor), ("bare twin", bare)):
+        if results:
+            print("\n" + work_table(results, label))
 
 
 if __name__ == "__main__":

@@ -9,8 +9,10 @@ Run with `make bench`. Each measure runs several times; medians are reported, as
 3. bytes transferred (gzip) by each page without a chart against the same page of the twin (bare Material,
    same words), reported for the heaviest page and the worst ratio, and by the chart page (every file the
    browser loads for the page, each gzipped as a server would);
-4. Lighthouse 13.5 (mobile preset, Debian Chromium, no network; benchmarks/lighthouse.py) on the pages of
-   issue 12 and on the same pages of the twin, median of 3 runs each (`--lighthouse-runs 0` skips it).
+4. Lighthouse 13.5 (mobile preset, Debian Chromium, no network; benchmarks/lighthouse.py) on the big pages,
+   beside the same pages of the twin above (what our scripts cost) and of the bare twin (benchmarks/bare_twin.py:
+   the same words as plain Markdown, bare Material and static-i18n with no theme features: what our markup,
+   components and theme features cost), median of 3 runs each (`--lighthouse-runs 0` skips it).
 
 Prints a table and writes benchmarks/results/latest.json (and a dated copy) for comparison over time.
 """
@@ -37,6 +39,7 @@ sys.path.insert(0, str(ROOT / "tests"))
 from conftest import CHROMIUM, CHROMIUM_ARGS, copy_project, serve, site_path  # noqa: E402
 
 sys.path.insert(0, str(ROOT / "benchmarks"))
+import bare_twin  # noqa: E402
 import lighthouse  # noqa: E402
 
 MKDOCS = [sys.executable, "-m", "mkdocs"]
@@ -250,9 +253,12 @@ def main() -> None:
             "targets": TARGETS,
         }
         if args.lighthouse_runs:
-            site, floor = lighthouse.measure(work / "site-build", work / "twin-build", pages=lighthouse.PAGES,
-                                             runs=args.lighthouse_runs)
-            results["lighthouse"] = {"site": site, "floor": floor, "version": lighthouse.LIGHTHOUSE_VERSION,
+            bare = bare_twin.make_bare_twin(work / "site-build", work / "bare")
+            timed_build(bare, work / "bare-build")
+            site, floor, bare_floor = lighthouse.measure(work / "site-build", work / "twin-build", work / "bare-build",
+                                                         pages=lighthouse.PAGES, runs=args.lighthouse_runs)
+            results["lighthouse"] = {"site": site, "floor": floor, "bare": bare_floor,
+                                     "version": lighthouse.LIGHTHOUSE_VERSION,
                                      "preset": "mobile (default), simulated throttling",
                                      "load_average": os.getloadavg()}
     out = ROOT / "benchmarks" / "results"
@@ -263,7 +269,10 @@ def main() -> None:
     print(report(results))
     if "lighthouse" in results:
         print("\nLighthouse (mobile), median of", args.lighthouse_runs, "runs")
-        print(lighthouse.table(results["lighthouse"]["site"], results["lighthouse"]["floor"]))
+        print(lighthouse.table(results["lighthouse"]["site"], results["lighthouse"]["floor"],
+                               results["lighthouse"]["bare"]))
+        for label, key in (("site", "site"), ("twin", "floor"), ("bare twin", "bare")):
+            print("\n" + lighthouse.work_table(results["lighthouse"][key], label))
     print(f"\nWritten to {out / 'latest.json'}")
 
 

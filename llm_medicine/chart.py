@@ -118,7 +118,7 @@ def build_traces(macros, styles) -> list[dict]:
 
     def customdata(model) -> list[str]:
         return [
-            _esc(model.name), _esc(model.developer[lang]), _esc(size_text(macros, model)),
+            _esc(model.label(lang)), _esc(model.developer[lang]), _esc(size_text(macros, model)),
             _esc(formatting.format_release(model.released, lang)), _esc(ui(f"domain-{model.domain}")),
             _esc(source_label(model.source)), _esc(data.families[model.family].name[lang]),
             macros.url("models.md", model.id),
@@ -196,7 +196,7 @@ def views(macros, styles) -> tuple[dict, dict]:
 
 def _views(macros, styles) -> tuple[dict, dict]:
     data, ui = macros.data, macros.ui
-    names = {m.id: m.name for m in data.models.values()}
+    names = {m.id: m.label(macros.lang) for m in data.models.values()}
     symbol_of = {m.id: styles[m.family].symbol for m in data.models.values()}
     axis_title = {"log": _esc(ui("chart-axis-parameters-log")), "linear": _esc(ui("chart-axis-parameters-linear"))}
     year = ui("chart-year-format")
@@ -239,7 +239,7 @@ def preview(macros, styles, objects) -> list[dict]:
                 "model": model, "fx": point.fx * 100, "fy": point.fy * 100, "colour": style.colour,
                 "hollow": model.parameters is None,
                 "path": geometry.symbol_path(style.symbol, point.radius), "label": labels.get(point.id),
-                "title": macros.ui("chart-point").format(name=model.name, size=size_text(macros, model),
+                "title": macros.ui("chart-point").format(name=model.label(lang), size=size_text(macros, model),
                                                          released=formatting.format_release(model.released, lang)),
             })
         points.sort(key=lambda p: -(p["model"].parameters or 0))  # big bubbles below small ones, as Plotly does
@@ -264,9 +264,9 @@ def summary(macros) -> dict:
         "count": len(models), "disclosed": len(disclosed),
         "first": formatting.format_release(models[0].released, lang) if models else "",
         "last": formatting.format_release(models[-1].released, lang) if models else "",
-        "smallest": f"{smallest.name} ({macros.format_parameters(smallest.parameters)})" if smallest else "",
-        "largest": f"{largest.name} ({macros.format_parameters(largest.parameters)})" if largest else "",
-        "undisclosed": LIST_SEPARATOR[lang].join(m.name for m in undisclosed),
+        "smallest": f"{smallest.label(lang)} ({macros.format_parameters(smallest.parameters)})" if smallest else "",
+        "largest": f"{largest.label(lang)} ({macros.format_parameters(largest.parameters)})" if largest else "",
+        "undisclosed": LIST_SEPARATOR[lang].join(m.label(lang) for m in undisclosed),
         "undisclosed_count": len(undisclosed),
     }
 
@@ -285,7 +285,7 @@ def download_rows(data, lang: str, undisclosed_word: str, card_url) -> list[dict
     rows = []
     for model in sorted(data.models.values(), key=release_order):
         rows.append({
-            "id": model.id, "name": model.name, "family": data.families[model.family].name[lang],
+            "id": model.id, "name": model.label(lang), "family": data.families[model.family].name[lang],
             "developer": model.developer[lang],
             "parameters": round(model.parameters) if model.parameters is not None else None,
             "parameters_active": round(model.parameters_active) if model.parameters_active is not None else None,
@@ -341,7 +341,8 @@ def chart_context(macros) -> dict:
         "legend_paths": {name: geometry.symbol_path("circle", 5) for name in ("undisclosed", "later")},
         "previews": preview(macros, styles, objects), "table_count": len(models),
         "size_text": lambda model: size_text(macros, model),
-        "summary": summary(macros), "min_bubble": macros.format_parameters(min_bubble),
+        # Two significant figures ("about 16B"): the exact threshold is a by-product of the drawing, not a fact.
+        "summary": summary(macros), "min_bubble": macros.format_parameters(float(f"{min_bubble:.2g}") if min_bubble else None),
         "plotly": macros.asset(PLOTLY_BUNDLE),
         "plotly_locale": macros.asset(PLOTLY_LOCALE) if PLOTLY_LOCALES[lang] else None,
         "kit": macros.asset(KIT_SCRIPT), "script": macros.asset(CHART_SCRIPT), "plot_script": macros.asset(PLOT_SCRIPT),

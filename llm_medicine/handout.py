@@ -94,7 +94,8 @@ def make_handout(printer: Printer, env, data, lang: str, root: str, site_url: st
     home.close()
     separator = ui("edition-author-separator") + (" " if languages.writes_words_apart(lang) else "")
     cover_html = env.get_template("editions/cover.html").render(
-        lang=lang, ui=ui, title=data.review.title[lang], site_name=site_name,
+        lang=lang, ui=ui, colon=languages.after_label(ui("label-colon"), lang), title=data.review.title[lang],
+        site_name=site_name,
         authors=separator.join(author.name for author in data.review.authors), sections=sections,
         citation=citation, site_url=site_url + root, made=formatting.format_day(made, lang),
         version=ui("data-version").format(version=data_version.current(data).version,

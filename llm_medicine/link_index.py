@@ -143,7 +143,7 @@ def _sections(macros, root: str) -> list[PageLinks]:
 
 def _models(macros, root: str) -> list[Link]:
     page = _page_named(macros, "models.md")
-    return [_link(macros, root, page, model.id, model.name, f"link-model-{model.id}")
+    return [_link(macros, root, page, model.id, model.label(macros.lang), f"link-model-{model.id}")
             for model in macros.data.models.values()]
 
 

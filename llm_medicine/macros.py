@@ -127,7 +127,7 @@ class PageMacros:
         """A primary source's own words (`text`, verbatim, in the source's language `lang`) with its link."""
         if lang not in ("en", "zh") or not url.startswith("https://"):
             raise PageMacroError(f"quote(..., {url!r}, lang={lang!r}): needs an https:// link and lang 'en' or 'zh'")
-        return self._component("source-quote", quote={"text": text, "lang": lang}, quote_href=url,
+        return self._component("source-quote", quote={"text": text, "lang": lang, "gloss_zh": None}, quote_href=url,
                                show_where=False)
 
     def model_quote(self, model_id: str) -> Markup:
@@ -221,7 +221,7 @@ class PageMacros:
                 continue
             target, _, label_field = page
             if file == "results":
-                label = f"{self.data.models[entry.model].name}, {self.series_name(entry)}"
+                label = f"{self.data.models[entry.model].label(self.lang)}, {self.series_name(entry)}"
             else:
                 value = getattr(entry, label_field)
                 label = value if isinstance(value, str) else value[self.lang]

@@ -103,7 +103,7 @@ def download_rows(data, lang: str, ui, card_url, result_url) -> list[dict]:
         for result in series.results:
             model = data.models[result.model]
             rows.append({
-                "id": result.id, "model": result.model, "model_name": model.name, "tested_as": result.tested_as,
+                "id": result.id, "model": result.model, "model_name": model.label(lang), "tested_as": result.tested_as,
                 "benchmark": result.benchmark, "benchmark_name": series.benchmark.name[lang],
                 "variant": result.variant, "variant_name": series.variant.name[lang],
                 "score": result.score, "metric": result.metric, "setting": ";".join(result.setting) or None,

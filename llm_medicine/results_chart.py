@@ -119,8 +119,8 @@ def series_view(series: results.Series, frame: geometry.Frame, names: dict[str, 
     )
 
 
-def point_name(data, result) -> str:
-    return data.models[result.model].name
+def point_name(data, result, lang: str) -> str:
+    return data.models[result.model].label(lang)
 
 
 def _reporter_text(macros, result) -> str:
@@ -164,7 +164,7 @@ def build_traces(macros, all_series) -> list[dict]:
                 "x": [r.date.as_date.isoformat() for _, r in points], "y": [r.score for _, r in points],
                 "ids": [r.id for _, r in points],
                 "customdata": [[
-                    _esc(point_name(data, r)), _esc(results.score_text(r, lang, ui)),
+                    _esc(point_name(data, r, lang)), _esc(results.score_text(r, lang, ui)),
                     _esc(results.setting_text(r, ui, lang)), _esc(_reporter_text(macros, r)),
                     _esc(formatting.format_release(r.date, lang)), _esc(chart.source_label(r.source)),
                     macros.url("benchmarks.md", r.id), _esc(s.name(ui, lang)),
@@ -216,7 +216,7 @@ def views(macros, all_series) -> dict:
     cached = _VIEWS.get(macros.lang)
     if cached and cached[0] is macros.data:
         return cached[1]
-    names = {r.id: point_name(macros.data, r) for s in all_series for r in s.results}
+    names = {r.id: point_name(macros.data, r, macros.lang) for s in all_series for r in s.results}
     cutoff_tag = macros.ui("scores-cutoff-tag")
     found = {frame.name: {s.id: series_view(s, frame, names, cutoff_tag) for s in all_series} for frame in FRAMES}
     _VIEWS[macros.lang] = (macros.data, found)
@@ -235,7 +235,7 @@ def preview(macros, view: SeriesView) -> dict:
             "hollow": result.reported_by == "independent", "label": view.labels.get(point_id),
             "path": geometry.symbol_path(SYMBOLS[result.setting_class], radius),
             "title": macros.ui("scores-point").format(
-                name=point_name(macros.data, result), score=results.score_text(result, macros.lang, macros.ui),
+                name=point_name(macros.data, result, macros.lang), score=results.score_text(result, macros.lang, macros.ui),
                 setting=results.setting_text(result, macros.ui, macros.lang),
                 reporter=_reporter_text(macros, result),
                 date=formatting.format_release(result.date, macros.lang)),
@@ -267,7 +267,7 @@ def summary(macros, series: results.Series) -> dict:
         "independent": sum(r.reported_by == "independent" for r in series.results),
         "first": formatting.format_release(first.date, lang),
         "last": formatting.format_release(series.results[-1].date, lang),
-        "best_model": point_name(macros.data, best), "best_score": results.score_text(best, lang, macros.ui),
+        "best_model": point_name(macros.data, best, lang), "best_score": results.score_text(best, lang, macros.ui),
         "best_setting": results.setting_text(best, macros.ui, lang),
         "best_date": formatting.format_release(best.date, lang),
     }

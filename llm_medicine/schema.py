@@ -116,6 +116,15 @@ class Excerpt(Strict):
     form: Literal["text", "image"] = Field(
         default="text", description="image: the source prints it only as a picture of a table, and `text` is the site's "
         "cell-by-cell transcription of that picture (the page says so)")
+    gloss_zh: NonEmpty | None = Field(
+        default=None, description="an English excerpt's sense in Chinese, the site's own rendering: Chinese pages show "
+        "it under the quote, marked as the gist (大意), never as the source's words")
+
+    @model_validator(mode="after")
+    def _gloss_is_for_english(self) -> Excerpt:
+        if self.gloss_zh is not None and self.lang != "en":
+            raise ValueError("gloss_zh is the Chinese gist of an English excerpt; this excerpt is already Chinese")
+        return self
 
 
 class ReleaseDate(Strict):
@@ -157,6 +166,9 @@ class Model(Strict):
 
     id: Id
     name: NonEmpty
+    qualifier: Text | None = Field(
+        default=None, description="what tells this variant from its siblings, shown after the name in brackets "
+        "(`abstracts + full text`); names stay as their developers write them, a qualifier is translated")
     family: Id
     developer: Text
     architecture: Architecture
@@ -189,6 +201,21 @@ class Model(Strict):
     built_on: list[Id] = Field(default_factory=list, description="ids in models.yml this model was trained from")
 
     _check_release = field_validator("released", mode="before")(_parse_release)
+
+    def label(self, lang: str) -> str:
+        """The name a reader sees: `PubMedBERT (abstracts)`, on a Chinese page `PubMedBERT（仅摘要）`."""
+        if self.qualifier is None:
+            return self.name
+        return f"{self.name}（{self.qualifier[lang]}）" if lang == "zh" else f"{self.name} ({self.qualifier[lang]})"
+
+    @field_validator("name")
+    @classmethod
+    def _name_has_no_description(cls, name: str) -> str:
+        # A Chinese page shows the name as it is, so a description in it stays English there.
+        if re.search(r"\([^)]*\b[a-z]{3,}\b[^)]*\)", name):
+            raise ValueError(f"'{name}' describes the variant in brackets: keep the developer's name in `name` and "
+                             "move the description to `qualifier: {en: ..., zh: ...}`")
+        return name
 
     # First: an undisclosed size given a number is the more basic mistake, whatever its excerpt says.
     @model_validator(mode="after")
@@ -455,9 +482,18 @@ class Reference(Strict):
     number: int = Field(ge=1)
     cited_for: Text
     citation: NonEmpty | None = Field(default=None, description="null when the target is unknown")
+    candidate: NonEmpty | None = Field(
+        default=None, description="a plausible work when the target is unknown (confidence L), shown as a guess")
     url: Url | None = None
     confidence: Literal["H", "Med-H", "Med", "L-Med", "L", "unknown"]
     verification: Literal["V", "V2", "M", "none"]
+
+    @model_validator(mode="after")
+    def _a_candidate_is_a_guess(self):
+        if self.candidate and (self.citation or self.confidence != "L"):
+            raise ValueError("candidate is for an unknown target guessed at low confidence: no citation, "
+                             "confidence L")
+        return self
 
     @property
     def id(self) -> str:

@@ -335,9 +335,32 @@ def watch(page, local_host: str) -> PageLog:
     return log
 
 
+@pytest.fixture(scope="session")
+def screen_reader_browser():
+    """Chromium as it runs when a screen reader is on (`--force-renderer-accessibility`): it then exposes the parts of
+    a page that are not laid out yet (content-visibility), which it leaves out of its accessibility tree otherwise."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, headless=True,
+                                              args=CHROMIUM_ARGS + ["--force-renderer-accessibility"])
+        yield chromium
+        chromium.close()
+
+
 @pytest.fixture
 def new_page(browser, site_url):
     """Open a fresh browser page; returns (page, log). Requests to other hosts are blocked and recorded."""
+    yield from _page_opener(browser, site_url)
+
+
+@pytest.fixture
+def new_screen_reader_page(screen_reader_browser, site_url):
+    """`new_page` in `screen_reader_browser`."""
+    yield from _page_opener(screen_reader_browser, site_url)
+
+
+def _page_opener(browser, site_url):
     contexts = []
     local_host = urlparse(site_url).netloc
 

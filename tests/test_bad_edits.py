@@ -36,6 +36,22 @@ def _line_of(path: str, text: str) -> int:
     return next(number for number, line in enumerate(lines, 1) if text in line)
 
 
+UNCLOSED_QUOTE = ('  released: "2018-06"\n', '  released: "2018-06\n')
+"""GPT-1's release date loses its closing quote: YAML reads on to the next quote, far below, and reports its fault
+there; the message must also name the line where the quote began."""
+
+
+def _yaml_fault(path: str, old: str, new: str) -> str:
+    """Where and what YAML itself reports for `path` with `old` replaced by `new`: `line 53, column 14: ...`."""
+    import yaml
+
+    try:
+        data_loader.parse_yaml((ROOT / path).read_text(encoding="utf-8").replace(old, new, 1))
+    except yaml.MarkedYAMLError as error:
+        return f"line {error.problem_mark.line + 1}, column {error.problem_mark.column + 1}: {error.problem}"
+    raise AssertionError(f"{path} still parses with {new!r}")
+
+
 def _append(path: str, text: str) -> Callable[[Path], None]:
     def edit(project: Path) -> None:
         with open(project / path, "a", encoding="utf-8") as file:
@@ -143,10 +159,11 @@ EDITS = [
             _insert_line("overrides/components/section-cards.html", 2, "{{ no_such_name }}"), "macros",
             f"overrides/components/section-cards.html, line 2 (called by docs/en/index.md, line {CARDS_CALL}): "
             "template error: 'no_such_name' is undefined", marker=".section-cards"),
-    BadEdit("YAML syntax error in a data file", "data/models.yml", _append("data/models.yml", "- id: [unclosed\n"),
-            "data",
-            f"data/models.yml: YAML syntax error at line {_lines('data/models.yml') + 2}, column 1: "
-            "did not find expected ',' or ']'", DATA_HEADER, page="en/models.md", marker=".model-card"),
+    BadEdit("YAML syntax error in a data file (a closing quote deleted)", "data/models.yml",
+            _replace("data/models.yml", *UNCLOSED_QUOTE), "data",
+            f"data/models.yml: YAML syntax error at {_yaml_fault('data/models.yml', *UNCLOSED_QUOTE)} (the quote \" "
+            f"opened at line {_line_of('data/models.yml', UNCLOSED_QUOTE[0].strip())}, column 13 runs on to here: is its "
+            "closing \" missing?)", DATA_HEADER, page="en/models.md", marker=".model-card"),
     BadEdit("a data file that is not UTF-8", "data/glossary.yml", _append_bytes("data/glossary.yml", b"# caf\xe9\n"),
             "data",
             f"data/glossary.yml: line {_lines('data/glossary.yml') + 1}: not UTF-8 text (byte 0xe9); "

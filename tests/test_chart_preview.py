@@ -46,7 +46,7 @@ def test_preview_draws_the_review_models_in_each_frame(lang, html, site_data):
             hollow = "mcp-marker--hollow" in point.path["class"]
             assert hollow == (model.parameters is None), model.id
         labels = {label["data-id"]: label.get_text() for label in preview.select("text.mcp-label")}
-        assert labels and all(site_data.models[i].name == text for i, text in labels.items())
+        assert labels and all(site_data.models[i].label(lang) == text for i, text in labels.items())
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)

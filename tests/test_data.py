@@ -109,6 +109,10 @@ BAD_INPUTS = {
     "undisclosed size given a number": (
         lambda p: _edit_yaml(p, "models", lambda e: next(m for m in e if m["id"] == "claude").update(parameters=1e12)),
         ["data/models.yml", "entry 'claude'", "undisclosed size must be null"]),
+    # On a Chinese page the name is shown as it is, so an English description in it would stay English there.
+    "description in a model's name": (
+        lambda p: _edit_yaml(p, "models", _set("name", "PubMedBERT (abstracts)")),
+        ["data/models.yml", FIRST, "field 'name'", "move the description to `qualifier"]),
 }
 
 

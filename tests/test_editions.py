@@ -271,18 +271,26 @@ def test_embed_follows_a_change_of_system_setting(new_page, site_url):
     page.wait_for_function("document.body.dataset.mdColorScheme === 'slate'")
 
 
+FITS_ITS_FRAME = """() => document.documentElement.scrollHeight <= window.innerHeight + 1
+    && window.innerHeight - document.querySelector('.md-content').getBoundingClientRect().bottom < 120"""
+"""Inside an embedded figure: nothing scrolls inside the frame, and the frame ends a little under the figure."""
+
+
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_embed_works_in_a_page_from_another_origin(lang, built_site, site_url, browser, tmp_path, html):
-    """The course page and the site on two servers (two ports: two origins); the snippet as the site gives it."""
+    """The course page and the site on two servers (two ports: two origins); the snippet as the site gives it, in a
+    phone-wide column (its script fits the frame to the figure), and without its script in an 800-px column (a
+    platform that strips scripts: the frame keeps the snippet's height, which must hold the figure)."""
     snippets = [pre.get_text() for pre in html(f"{LANGUAGES[lang]}link-to/index.html").select(".link-index--embeds pre")]
     host = tmp_path / "course"
     host.mkdir()
     for number, snippet in enumerate(snippets):
         assert re.search(r'title="[^"]+"', snippet) and re.search(r'height="\d+"', snippet), snippet
         local = snippet.replace(SITE_URL, site_url).replace('" title=', '?theme=dark" title=', 1)
-        (host / f"course-{number}.html").write_text(
-            f'<!doctype html><html lang="en"><title>Course</title><body style="width:800px;background:#111">'
-            f"{local}</body></html>", encoding="utf-8")
+        for name, width, code in (("fitted", 360, local), ("stripped", 800, re.sub(r"<script>.*?</script>", "", local))):
+            (host / f"course-{number}-{name}.html").write_text(
+                f'<!doctype html><html lang="en"><title>Course</title><body style="width:{width}px;background:#111">'
+                f"{code}</body></html>", encoding="utf-8")
     server, base = serve(host, "/")
     context = browser.new_context(viewport={"width": 900, "height": 900})
     try:
@@ -295,13 +303,16 @@ def test_embed_works_in_a_page_from_another_origin(lang, built_site, site_url, b
                 and frame_errors.append(message.text))
         page.on("pageerror", lambda error: frame_errors.append(str(error)))
         for number in range(len(snippets)):
-            page.goto(f"{base}course-{number}.html", wait_until="networkidle")
+            page.goto(f"{base}course-{number}-stripped.html", wait_until="networkidle")
             frame = page.frame_locator("iframe")
             frame.locator("article svg >> visible=true").first.wait_for()
             assert frame.locator("body").get_attribute("data-md-color-scheme") == "slate"
             content = frame.locator("html").evaluate("el => el.scrollHeight")
             height = int(page.locator("iframe").get_attribute("height"))
             assert content <= height, f"the frame ({height}px) is shorter than its figure ({content}px) at 800px"
+            page.goto(f"{base}course-{number}-fitted.html", wait_until="networkidle")
+            page.frame_locator("iframe").locator("article svg >> visible=true").first.wait_for()
+            page.frames[1].wait_for_function(FITS_ITS_FRAME)
         assert not frame_errors, frame_errors
     finally:
         context.close()

@@ -178,6 +178,21 @@ def test_model_cards_page_is_at_most_40_screens_on_a_phone(lang, new_page, site_
     assert not log.problems(), log.problems()
 
 
+def test_a_screen_reader_reaches_every_card_heading_before_it_is_laid_out(new_screen_reader_page, site_url):
+    """The cards lay themselves out only near the viewport; a screen reader listing the page's headings still gets
+    every card's, as the page holds them, from the first screen."""
+    page, log = new_screen_reader_page(**PHONE)
+    page.goto(site_url + "models/", wait_until="networkidle")
+    in_page = page.evaluate("""[...document.querySelectorAll('article :is(h1, h2, h3, h4)')]
+        .map(h => h.textContent.replace('¶', '').trim())""")
+    nodes = page.context.new_cdp_session(page).send("Accessibility.getFullAXTree")["nodes"]
+    exposed = [node.get("name", {}).get("value", "").strip() for node in nodes
+               if node.get("role", {}).get("value") == "heading" and not node.get("ignored")]
+    missing = [text for text in in_page if not any(name.startswith(text[:20]) for name in exposed)]
+    assert len(in_page) > 90 and not missing, missing[:5]
+    assert not log.problems(), log.problems()
+
+
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_figure_2_marks_stand_out_in_dark_mode(lang, new_page, site_url, site_data):
     """The drawing made at build time (shown until Plotly is wanted), its legend, and Plotly's drawing with the later

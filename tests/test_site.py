@@ -157,3 +157,20 @@ def test_search_index_splits_chinese_for_search(built_site):
     assert any("幻\u200b觉" in doc["text"] for doc in chinese["docs"])
     assert english["docs"] and not any("\u200b" in doc["text"] for doc in english["docs"])
     assert not any(doc["location"].startswith("zh/") for doc in english["docs"])
+
+
+def test_english_size_quotes_carry_their_chinese_gist_on_chinese_cards(html, site_data):
+    """A Chinese reader gets each English source quote's sense too: under the quote, marked as the gist (大意), the
+    quote itself left in its language."""
+    cards = html("zh/models/index.html")
+    missing = []
+    for model in site_data.models.values():
+        quote = model.source_quote
+        if quote is None or quote.lang != "en":
+            continue
+        card = cards.select_one(f"article.model-card#{model.id}")
+        gloss = card.select_one(".source-quote__gloss") if card else None
+        if gloss is None or not gloss.get_text().startswith("（大意：") or card.select_one(".source-quote__text")["lang"] != "en":
+            missing.append(model.id)
+    assert not missing, f"English quotes without a Chinese gist (gloss_zh in data/models.yml): {missing}"
+    assert not html("models/index.html").select(".source-quote__gloss"), "English pages show the quote alone"

@@ -120,6 +120,16 @@
     };
   }
 
+  /* Writes that leave an unchanged element alone: each write makes the browser restyle, and the first update of a
+   * figure as the page opens would otherwise restyle every table row for nothing. */
+  function setText(element, text) {
+    if (element.textContent !== text) element.textContent = text;
+  }
+
+  function setHidden(element, hidden) {
+    if (element.hidden !== hidden) element.hidden = hidden;
+  }
+
   function escapeText(text) {
     return String(text).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
   }
@@ -169,6 +179,6 @@
     else run();
   }
 
-  window.FigureKit = {loadScript, loadPlotly, whenNear, makeSortable, copyLink, escapeText, wrapLabel, tapGate,
-                      clone, withAlpha, themeColours, startAll};
+  window.FigureKit = {loadScript, loadPlotly, whenNear, makeSortable, copyLink, setText, setHidden, escapeText,
+                      wrapLabel, tapGate, clone, withAlpha, themeColours, startAll};
 })();

@@ -105,9 +105,9 @@
       writeState();
       const visible = Object.keys(config.models).filter(shown);
       const total = Object.keys(config.models).filter((id) => state.later || !config.models[id].later).length;
-      status.textContent = config.strings.showing.replace("{shown}", visible.length).replace("{total}", total);
-      for (const row of table.tBodies[0].rows) row.hidden = !shown(row.dataset.id);
-      tableSummary.textContent = config.strings["table-toggle"].replace("{count}", visible.length);
+      kit.setText(status, config.strings.showing.replace("{shown}", visible.length).replace("{total}", total));
+      for (const row of table.tBodies[0].rows) kit.setHidden(row, !shown(row.dataset.id));
+      kit.setText(tableSummary, config.strings["table-toggle"].replace("{count}", visible.length));
       if (state.later) root.dataset.later = "true"; else delete root.dataset.later;
       showPreview();
       if (!isDefault()) want();
@@ -167,7 +167,7 @@
     controls.hidden = false;
     root.querySelectorAll("[data-needs-script]").forEach((element) => { element.hidden = false; });
     kit.makeSortable(table, config.lang, "model-chart__sort");
-    if (details && !new URLSearchParams(window.location.search).has("table")) details.open = false;
+    if (details && new URLSearchParams(window.location.search).has("table")) details.open = true;
     wire();
     if (/^#(figure-2|model-chart)$/.test(window.location.hash)) want();
     update();

@@ -74,13 +74,13 @@
       root.dataset.series = series;
       const ids = config.series[series];
       for (const element of root.querySelectorAll(".scores-chart__stage, .scores-chart__summary, .scores-chart__legend [data-series]")) {
-        element.hidden = element.dataset.series !== series;
+        kit.setHidden(element, element.dataset.series !== series);
       }
       // Only the first series is drawn at build time: another waits for Plotly, with a line saying so.
       if (series !== config.default) root.dataset.waiting = "true"; else delete root.dataset.waiting;
-      for (const row of table.tBodies[0].rows) row.hidden = row.dataset.series !== series;
-      status.textContent = config.strings.showing.replace("{count}", ids.length).replace("{series}", config.names[series]);
-      tableSummary.textContent = config.strings["table-toggle"].replace("{count}", ids.length);
+      for (const row of table.tBodies[0].rows) kit.setHidden(row, row.dataset.series !== series);
+      kit.setText(status, config.strings.showing.replace("{count}", ids.length).replace("{series}", config.names[series]));
+      kit.setText(tableSummary, config.strings["table-toggle"].replace("{count}", ids.length));
       if (series !== config.default) want();
       return render();
     }
@@ -126,7 +126,7 @@
     controls.hidden = false;
     root.querySelectorAll("[data-needs-script]").forEach((element) => { element.hidden = false; });
     kit.makeSortable(table, config.lang, "model-chart__sort");
-    if (!new URLSearchParams(window.location.search).has("table")) details.open = false;
+    if (new URLSearchParams(window.location.search).has("table")) details.open = true;
     wire();
     if (/^#(scores-figure|scores-chart)$/.test(window.location.hash)) want();
     update();

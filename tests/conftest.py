@@ -272,15 +272,21 @@ def site_url(built_site):
 
 
 @pytest.fixture(scope="session")
-def browser():
+def playwright_driver():
+    """Playwright, started once per worker (its sync API runs one instance per process)."""
     if not Path(CHROMIUM).exists():
         pytest.fail(f"Chromium not found at {CHROMIUM}: run `make test`, which installs Debian's chromium")
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
-        yield chromium
-        chromium.close()
+        yield playwright
+
+
+@pytest.fixture(scope="session")
+def browser(playwright_driver):
+    chromium = playwright_driver.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+    yield chromium
+    chromium.close()
 
 
 @dataclass
@@ -336,16 +342,13 @@ def watch(page, local_host: str) -> PageLog:
 
 
 @pytest.fixture(scope="session")
-def screen_reader_browser():
+def screen_reader_browser(playwright_driver):
     """Chromium as it runs when a screen reader is on (`--force-renderer-accessibility`): it then exposes the parts of
     a page that are not laid out yet (content-visibility), which it leaves out of its accessibility tree otherwise."""
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, headless=True,
-                                              args=CHROMIUM_ARGS + ["--force-renderer-accessibility"])
-        yield chromium
-        chromium.close()
+    chromium = playwright_driver.chromium.launch(executable_path=CHROMIUM, headless=True,
+                                                 args=CHROMIUM_ARGS + ["--force-renderer-accessibility"])
+    yield chromium
+    chromium.close()
 
 
 @pytest.fixture

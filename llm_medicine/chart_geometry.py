@@ -50,7 +50,7 @@ class Frame:
 
 
 FRAMES = (
-    Frame("narrow", 340, 560, 58, 10, 6, 44, 0.62, 2),
+    Frame("narrow", 340, 560, 66, 10, 6, 44, 0.62, 2),  # left: room for 7000亿 beside the axis title
     Frame("wide", 600, 580, 68, 16, 30, 46, 1.0, 1),  # the top margin holds the mode bar
 )
 BREAKPOINT = FRAMES[1].min_width

@@ -174,3 +174,19 @@ def test_english_size_quotes_carry_their_chinese_gist_on_chinese_cards(html, sit
             missing.append(model.id)
     assert not missing, f"English quotes without a Chinese gist (gloss_zh in data/models.yml): {missing}"
     assert not html("models/index.html").select(".source-quote__gloss"), "English pages show the quote alone"
+
+
+def test_no_half_width_colon_follows_chinese_text(built_site):
+    """After Chinese text, and after a label on a Chinese page, the colon is the full-width ：, never `:`. Text marked
+    as another language (quotes, names, titles), code and scripts keep their own punctuation."""
+    from bs4 import BeautifulSoup
+
+    found = []
+    for path in sorted((built_site / "zh").rglob("*.html")):
+        body = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser").body
+        for element in body.select("script, style, code, pre, svg, [lang]:not([lang^=zh])"):
+            element.decompose()
+        text = body.get_text("")
+        found += [f"{path.relative_to(built_site)}: …{text[max(0, m.start() - 12):m.end() + 8]}…"
+                  for m in re.finditer(r"[\u3400-\u9fff）”]:", text)]
+    assert not found, found[:10]

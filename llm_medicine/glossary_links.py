@@ -107,7 +107,9 @@ class _Linker:
             "aria-describedby": tip_id,
         })
         link.text = shown
-        tip = etree.SubElement(wrapper, "span", {"class": "glossary-term__tip", "role": "tooltip", "id": tip_id})
+        # Out of the search index: a result's snippet should read as the sentence does, not with a definition in it.
+        tip = etree.SubElement(wrapper, "span", {"class": "glossary-term__tip", "role": "tooltip", "id": tip_id,
+                                                 "data-search-exclude": ""})
         tip.text = term.definition[self.info.lang]
         return wrapper
 

@@ -4,6 +4,7 @@ no OCR artefact of the source, and nothing loaded from another host."""
 from __future__ import annotations
 
 import copy
+import json
 import re
 from urllib.parse import urlparse
 
@@ -190,3 +191,16 @@ def test_no_half_width_colon_follows_chinese_text(built_site):
         found += [f"{path.relative_to(built_site)}: …{text[max(0, m.start() - 12):m.end() + 8]}…"
                   for m in re.finditer(r"[\u3400-\u9fff）”]:", text)]
     assert not found, found[:10]
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_search_snippets_read_as_the_page_does(lang, built_site, site_data):
+    """A result's text is the page's sentences: no glossary definition spliced in after its term (the tooltip is for
+    pointing at the term, not part of the sentence), and no ¶ of a permalink."""
+    index = json.loads((built_site / LANGUAGES[lang] / "search" / "search_index.json").read_text(encoding="utf-8"))
+    glossary_page = "glossary/"
+    spliced = [entry["location"] for entry in index["docs"] if not entry["location"].startswith(glossary_page)
+               for term in site_data.glossary.values()
+               if term.definition[lang].replace("\u200b", "")[:40] in entry["text"].replace("\u200b", "")]
+    assert not spliced, sorted(set(spliced))[:10]
+    assert not [entry["location"] for entry in index["docs"] if "¶" in entry["text"] + entry["title"]]

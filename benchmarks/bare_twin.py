@@ -81,27 +81,28 @@ def _text(element) -> str:
 
 
 def _blocks(element: Tag):
-    loose = []
+    """The blocks of `element` in order; text and inline elements between blocks become one paragraph each."""
+    loose: list[str] = []
+
+    def paragraph():
+        text = " ".join("".join(loose).split())
+        loose.clear()
+        return [text] if text else []
+
     for child in element.children:
         if isinstance(child, NavigableString):
             loose.append(str(child))
+        elif not isinstance(child, Tag) or child.name in SKIPPED:
             continue
-        if not isinstance(child, Tag) or child.name in SKIPPED:
-            continue
-        if child.name in BLOCKS or child.name == "svg":
-            if " ".join("".join(loose).split()):
-                yield " ".join("".join(loose).split())
-            loose = []
+        elif child.name in BLOCKS or child.name == "svg":
+            yield from paragraph()
             yield _block(child)
         elif child.find(lambda tag: tag.name in BLOCKS or tag.name == "svg"):
-            if " ".join("".join(loose).split()):
-                yield " ".join("".join(loose).split())
-            loose = []
+            yield from paragraph()
             yield from _blocks(child)
         else:
             loose.append(child.get_text(" "))
-    if " ".join("".join(loose).split()):
-        yield " ".join("".join(loose).split())
+    yield from paragraph()
 
 
 def _block(element: Tag) -> str:

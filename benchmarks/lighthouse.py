@@ -115,6 +115,14 @@ def work_table(results: dict[str, dict], label: str) -> str:
     return "\n".join(lines)
 
 
+def report(site: dict, floor: dict | None = None, bare: dict | None = None) -> str:
+    """The scores table, then where the main thread's time goes on each site measured."""
+    parts = [table(site, floor, bare)]
+    parts += [work_table(results, label) for label, results in (("site", site), ("twin", floor), ("bare twin", bare))
+              if results]
+    return "\n\n".join(parts)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("site", type=Path)
@@ -129,10 +137,7 @@ def main() -> None:
     site, floor, bare = next(results), next(results) if args.floor else None, next(results) if args.bare else None
     if args.json:
         args.json.write_text(json.dumps({"site": site, "floor": floor, "bare": bare}, indent=2), encoding="utf-8")
-    print(table(site, floor, bare))
-    for label, results in (("site", site), ("twin", floor), ("bare twin", bare)):
-        if results:
-            print("\n" + work_table(results, label))
+    print(report(site, floor, bare))
 
 
 if __name__ == "__main__":

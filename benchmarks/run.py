@@ -269,10 +269,8 @@ def main() -> None:
     print(report(results))
     if "lighthouse" in results:
         print("\nLighthouse (mobile), median of", args.lighthouse_runs, "runs")
-        print(lighthouse.table(results["lighthouse"]["site"], results["lighthouse"]["floor"],
-                               results["lighthouse"]["bare"]))
-        for label, key in (("site", "site"), ("twin", "floor"), ("bare twin", "bare")):
-            print("\n" + lighthouse.work_table(results["lighthouse"][key], label))
+        print(lighthouse.report(results["lighthouse"]["site"], results["lighthouse"]["floor"],
+                                results["lighthouse"]["bare"]))
     print(f"\nWritten to {out / 'latest.json'}")
 
 

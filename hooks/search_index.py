@@ -2,16 +2,14 @@
 
 MkDocs events: `on_post_build` (priority -200: after mkdocs-static-i18n, whose own `on_post_build` builds the
 other languages and merges all their entries into `search/search_index.json`); `on_config` (priority 100,
-before Material's `offline` plugin) for the offline copy.
+before Material's `offline` plugin) for the offline copy and the Chinese words.
 
 - Split: the theme loads the whole index on every page, so one file with both languages costs every reader
   the other language too (about half of it). Entries of each other language move to `<lang>/search/
   search_index.json`, their locations made relative to that folder, and `overrides/main.html` points the
   theme's search at it on that language's pages. The default language keeps `search/search_index.json`.
-- Chinese is written without spaces, so lunr would index a whole clause as one word and a search for 幻觉 would
-  find nothing. A zero-width space goes between Chinese characters in the index only (never in the pages), and
-  the search `separator` in mkdocs.yml splits on it: each character becomes a token, and a query such as 幻觉,
-  split the same way, matches pages holding both characters.
+- Chinese is written without spaces: Material's search plugin splits it into words with jieba, which `on_config`
+  first teaches the site's own terms (`llm_medicine/search_words.py`).
 
 - The offline copy (`OFFLINE=true`, Material's `offline` plugin, see mkdocs.yml): opened from disk, the theme
   reads the index from a script, `search/search_index.js`, next to the JSON it would fetch. The plugin writes
@@ -26,25 +24,17 @@ from __future__ import annotations
 
 import json
 import logging
-import re
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 
-from llm_medicine import languages
+from llm_medicine import languages, search_words
+from llm_medicine.data import site_data
 
 log = logging.getLogger("mkdocs.hooks.search_index")
 
 WORKER_SHIM = "assets/vendor/iframe-worker/shim-1.0.4.js"
-CJK = r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]"
-BETWEEN_CJK = re.compile(rf"(?<={CJK})(?={CJK})")
-
-
-def segment(text: str) -> str:
-    return BETWEEN_CJK.sub("\u200b", text)
-
-
 def offline(config: MkDocsConfig) -> bool:
     plugin = config.plugins.get("material/offline")
     return bool(plugin and plugin.config.enabled)
@@ -52,6 +42,8 @@ def offline(config: MkDocsConfig) -> bool:
 
 @event_priority(100)
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    if not all(languages.writes_words_apart(lang) for lang in languages.of_config(config).all):
+        search_words.teach(site_data(config))
     if offline(config):
         polyfills = config.extra.get("polyfills") or []
         config.extra["polyfills"] = [WORKER_SHIM, *[url for url in polyfills if url != WORKER_SHIM]]
@@ -83,8 +75,6 @@ def on_post_build(*, config: MkDocsConfig) -> None:
         index["docs"] = [entry for entry in index["docs"] if not entry.get("location", "").startswith(prefix)]
         for entry in moved:
             entry["location"] = entry["location"][len(prefix):]
-            if not languages.writes_words_apart(lang):
-                entry["title"], entry["text"] = segment(entry["title"]), segment(entry["text"])
         _write(site / lang / "search" / "search_index.json", {**index, "docs": moved}, offline(config))
         log.debug("search index for '%s': %d entries", lang, len(moved))
     _write(index_path, index, offline(config))

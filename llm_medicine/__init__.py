@@ -19,5 +19,6 @@ package. Data flows one way:
   and the offline copy, and the list of them the pages show.
 - `formatting`: numbers and dates in each language (Babel).
 - `translation_report`: which Chinese texts may be out of date.
+- `search_words`: the site's own Chinese terms, taught to the search's word splitter (jieba).
 - `serve_fallback`: what `mkdocs serve` keeps from the last good build while an edit is broken.
 """

@@ -25,6 +25,7 @@ from dataclasses import dataclass
 
 from llm_medicine import chart_geometry as geometry
 from llm_medicine import formatting
+from llm_medicine.data import DataError
 from llm_medicine.schema import REVIEW_CUTOFF, ReleaseDate
 
 
@@ -260,6 +261,11 @@ def summary(macros) -> dict:
     lang = macros.lang
     smallest = min(disclosed, key=lambda m: m.parameters) if disclosed else None
     largest = max(disclosed, key=lambda m: m.parameters) if disclosed else None
+    for end, model in (("smallest", smallest), ("largest", largest)):
+        if model is not None and model.verification == "M":
+            raise DataError(f"data/models.yml: entry '{model.id}', field 'verification': M (not yet checked), but "
+                            f"Figure 2's summary names it as the {end} model: check its size against its source "
+                            "first (a summary states only checked numbers)")
     return {
         "count": len(models), "disclosed": len(disclosed),
         "first": formatting.format_release(models[0].released, lang) if models else "",

@@ -30,6 +30,7 @@ LIST_FILES: dict[str, type[BaseModel]] = {
     "families": schema.Family,
     "models": schema.Model,
     "glossary": schema.GlossaryTerm,
+    "terms": schema.ChineseTerm,
     "tasks": schema.Task,
     "limitations": schema.Limitation,
     "training_stages": schema.TrainingStage,
@@ -66,6 +67,8 @@ class SiteData:
     families: dict[str, schema.Family]
     models: dict[str, schema.Model]
     glossary: dict[str, schema.GlossaryTerm]
+    terms: dict[str, schema.ChineseTerm]
+    """The name each concept goes by on Chinese pages (data/terms.yml)."""
     tasks: dict[str, schema.Task]
     limitations: dict[str, schema.Limitation]
     training_stages: list[schema.TrainingStage]
@@ -181,6 +184,7 @@ def _load(data_dir: Path) -> SiteData:
         families=_by_id(parsed["families"]),
         models=_by_id(parsed["models"]),
         glossary=_by_id(parsed["glossary"]),
+        terms=_by_id(parsed["terms"]),
         tasks=_by_id(parsed["tasks"]),
         limitations=_by_id(parsed["limitations"]),
         training_stages=sorted(parsed["training_stages"], key=lambda stage: stage.order),

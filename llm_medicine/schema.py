@@ -120,6 +120,11 @@ class Excerpt(Strict):
         default=None, description="an English excerpt's sense in Chinese, the site's own rendering: Chinese pages show "
         "it under the quote, marked as the gist (大意), never as the source's words")
 
+    @property
+    def is_table(self) -> bool:
+        """Rows of a results table (cells between ` | `, or transcribed from a picture), not a sentence."""
+        return self.form == "image" or " | " in self.text
+
     @model_validator(mode="after")
     def _gloss_is_for_english(self) -> Excerpt:
         if self.gloss_zh is not None and self.lang != "en":
@@ -284,6 +289,24 @@ class GlossaryTerm(Strict):
         if missing:
             raise ValueError(f"needs at least one form for {' and '.join(missing)}")
         return value
+
+
+class ChineseTerm(Strict):
+    """One concept's one name on Chinese pages (data/terms.yml); the names it must not go by there."""
+
+    id: Id
+    en: NonEmpty = Field(description="the English term, as the English pages write it")
+    zh: NonEmpty = Field(description="the name Chinese pages use")
+    avoid: list[NonEmpty] = Field(default_factory=list, description="other names for it, kept off Chinese pages "
+                                  "(a quotation or a title keeps its own words)")
+    why: NonEmpty = Field(description="for editors: where the choice comes from")
+
+    @model_validator(mode="after")
+    def _avoid_is_not_the_name(self) -> "ChineseTerm":
+        clashing = [form for form in self.avoid if form in self.zh]
+        if clashing:
+            raise ValueError(f"avoid {clashing} would find the chosen name {self.zh!r} itself")
+        return self
 
 
 class Task(Strict):
@@ -452,6 +475,9 @@ class Result(Strict):
     def _score_is_in_its_excerpt(cls, excerpt: Excerpt, info: ValidationInfo) -> Excerpt:
         if "score" in info.data:
             _check_number_in_excerpt(info.data["score"], excerpt, "score")
+        if excerpt.lang == "en" and not excerpt.is_table and excerpt.gloss_zh is None:
+            raise ValueError("an English excerpt that is not a table needs gloss_zh, its sense in Chinese: Chinese "
+                             "pages show it under the quote, marked as the gist (大意)")
         return excerpt
 
     @property

@@ -113,6 +113,13 @@ BAD_INPUTS = {
     "description in a model's name": (
         lambda p: _edit_yaml(p, "models", _set("name", "PubMedBERT (abstracts)")),
         ["data/models.yml", FIRST, "field 'name'", "move the description to `qualifier"]),
+    "English result excerpt without its Chinese gist": (
+        lambda p: _edit_yaml(p, "results", lambda e: next(r for r in e if r["id"] == "med-palm-medqa")["excerpt"]
+                             .pop("gloss_zh")),
+        ["data/results.yml", "entry 'med-palm-medqa'", "field 'excerpt'", "needs gloss_zh"]),
+    "a Chinese term told to avoid its own name": (
+        lambda p: _edit_yaml(p, "terms", lambda e: e[0]["avoid"].append(e[0]["zh"])),
+        ["data/terms.yml", "entry 'llm'", "would find the chosen name"]),
 }
 
 

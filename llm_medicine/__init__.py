@@ -21,4 +21,5 @@ package. Data flows one way:
 - `translation_report`: which Chinese texts may be out of date.
 - `search_words`: the site's own Chinese terms, taught to the search's word splitter (jieba).
 - `serve_fallback`: what `mkdocs serve` keeps from the last good build while an edit is broken.
+- `terminal`: what a build prints (the language plugin's running commentary only with `-v`).
 """

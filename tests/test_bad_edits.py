@@ -255,6 +255,9 @@ def test_a_failed_build_names_every_broken_link_and_leaves_the_site_folder_untou
         assert warning in lines, result.output[-3000:]
     assert "Aborted with 2 warnings in strict mode!" in lines
     assert "Traceback" not in result.output
+    # The language plugin's running commentary (13 lines a build, the same each time) stays out of the terminal.
+    assert not [line for line in lines if "mkdocs_static_i18n" in line], result.output[:2000]
+    assert len(lines) <= 12, result.output
     assert [p.name for p in result.site.iterdir()] == ["index.html"]
     assert (result.site / "index.html").read_text(encoding="utf-8") == "the last good site"
     assert not result.site.with_name("site.partial").exists()

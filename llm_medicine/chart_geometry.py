@@ -182,31 +182,53 @@ class View:
         area_w = width - self.frame.left - self.frame.right
         area_h = self.frame.height - self.frame.top - self.frame.bottom
         located = [(p, *self.pixels(p, width)) for p in self.points]
-        taken = []
+        taken, avoid = [], []
         if self.band:
             band_top = self.band[0] * area_h
             taken.append((0, band_top, text_width(band_label) * 1.1 + 6, band_top + LINE_PX + 2))
-        if self.cutoff is not None:  # the cut-off's tag, centred on its line just above the plot
+        if self.cutoff is not None:  # the cut-off's tag, centred on its line just above the plot, and the line
             tag_w, tag_x = text_width(cutoff_label), self.cutoff * area_w
-            taken.append((tag_x - tag_w / 2, self.plot_top * area_h - LINE_PX - 2, tag_x + tag_w / 2,
+            taken.append((tag_x - tag_w / 2, self.plot_top * area_h - LINE_PX, tag_x + tag_w / 2,
                           self.plot_top * area_h))
-        order = sorted(located, key=lambda item: (not item[0].sized, -item[0].radius, item[0].fx))
-        return place_names([(p.id, x, y, p.reach, p.sized) for p, x, y in order], names, taken, area_w, area_h)
+            avoid = [(tag_x - 2, 0, tag_x + 2, area_h)]
+        # The band's names first: its markers sit in fixed lanes with room only beside or under them, while a
+        # sized point's name has eight places to try.
+        order = sorted(located, key=lambda item: (item[0].sized, -item[0].radius, item[0].fx))
+        return place_names([(p.id, x, y, p.reach, p.sized, self._below_band(p, y, area_h)) for p, x, y in order],
+                           names, taken, area_w, area_h, avoid)
+
+    def _below_band(self, point: Point, y: float, area_h: float) -> list[tuple[str, float, float]]:
+        """For a name in the band's bottom lane with no room beside its marker: just under the band, in the gap
+        above the plot, under the marker (the band's lanes are too close for a name above or below)."""
+        if point.sized or not self.band:
+            return []
+        if point.fy < max(p.fy for p in self.points if not p.sized) - 1e-9:  # not in the bottom lane
+            return []
+        band_bottom = self.band[1] * area_h
+        dy = band_bottom + 1 + LINE_PX / 2 - y
+        if band_bottom + 1 + LINE_PX > self.plot_top * area_h:
+            return []
+        edge = point.reach * 0.8  # the name starts or ends under the marker's edge
+        return [("middle", 0, dy), ("start", -edge, dy), ("end", edge, dy), ("start", 0, dy), ("end", 0, dy)]
 
 
-def place_names(points, names: dict[str, str], taken: list, area_w: float, area_h: float) -> dict[str, tuple]:
+def place_names(points, names: dict[str, str], taken: list, area_w: float, area_h: float,
+                avoid: list = ()) -> dict[str, tuple]:
     """`{id: (anchor, dx, dy)}`: a name beside each point where it fits, in the order of `points`.
 
-    `points` are `(id, x, y, reach, free)` in px from the plot area's top left; `reach` is how far the marker
-    extends, and a point that is not `free` takes its name only to its right or left. `taken` holds boxes
-    `(left, top, right, bottom)` no name may cover (tags, bands); each placed name is added to it. dx, dy (px) are
+    `points` are `(id, x, y, reach, free, more)` in px from the plot area's top left; `reach` is how far the marker
+    extends, a point that is not `free` takes its name only to its right or left, and `more` are further places
+    `(anchor, dx, dy)` to try last. `taken` holds boxes
+    `(left, top, right, bottom)` no name may cover (tags, bands); each placed name is added to it. A name covers a
+    box of `avoid` (the cut-off's line) only where no other place is free: it is then drawn on the page's colour,
+    which hides the line under it (on a phone the models after the line have no room on its far side). dx, dy (px) are
     from the point to the name's anchor on its vertical centre line; anchor is start, middle or end (SVG
     text-anchor; Plotly xanchor left, center, right).
     """
     markers = {point_id: (x - reach * 0.8, y - reach * 0.8, x + reach * 0.8, y + reach * 0.8)
-               for point_id, x, y, reach, _ in points}
+               for point_id, x, y, reach, *_ in points}
     placed = {}
-    for point_id, x, y, reach, free in points:
+    for point_id, x, y, reach, free, more in points:
         w, h, gap = text_width(names[point_id]), LINE_PX, reach + 3
         diagonal = reach * 0.75
         candidates = [("start", gap, 0), ("end", -gap, 0), ("middle", 0, -(gap + h / 2 - 2)),
@@ -215,7 +237,8 @@ def place_names(points, names: dict[str, str], taken: list, area_w: float, area_
                       ("end", -diagonal, diagonal + h / 2)]
         if not free:
             candidates = candidates[:2]
-        for anchor, dx, dy in candidates:
+        free_boxes = []
+        for anchor, dx, dy in candidates + more:
             left = x + dx - (0 if anchor == "start" else w if anchor == "end" else w / 2)
             box = (left, y + dy - h / 2, left + w, y + dy + h / 2)
             if box[0] < 0 or box[2] > area_w or box[1] < 0 or box[3] > area_h:
@@ -223,9 +246,11 @@ def place_names(points, names: dict[str, str], taken: list, area_w: float, area_
             if any(_overlap(box, other) for other in taken) or \
                     any(_overlap(box, other) for other_id, other in markers.items() if other_id != point_id):
                 continue
+            free_boxes.append((any(_overlap(box, other) for other in avoid), box, (anchor, round(dx, 1), round(dy, 1))))
+        if free_boxes:
+            _, box, label = min(free_boxes, key=lambda option: option[0])  # the first that avoids, else the first
             taken.append(box)
-            placed[point_id] = (anchor, round(dx, 1), round(dy, 1))
-            break
+            placed[point_id] = label
     return placed
 
 

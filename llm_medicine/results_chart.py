@@ -109,7 +109,7 @@ def series_view(series: results.Series, frame: geometry.Frame, names: dict[str, 
     # Highest scores first: the names a reader looks for are those at the top.
     order = sorted(series.results, key=lambda r: (-r.score, r.date.as_date))
     place = {point_id: (x * area_w, y * area_h) for point_id, x, y in points}
-    labels = geometry.place_names([(r.id, *place[r.id], reach + 1, True) for r in order], names, taken,
+    labels = geometry.place_names([(r.id, *place[r.id], reach + 1, True, []) for r in order], names, taken,
                                   area_w, area_h)
     return SeriesView(
         series=series, frame=frame, x_range=[first.isoformat(), last.isoformat()],

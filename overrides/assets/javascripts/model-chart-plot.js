@@ -79,6 +79,9 @@
             y: sized ? (chart.state().scale === "log" ? Math.log10(value) : value) : view.lanes.indexOf(value),
             text: trace.customdata[index][0], showarrow: false, xanchor: ANCHORS[anchor], yanchor: "middle",
             xshift: dx, yshift: -dy, borderpad: 0, font: {size: 11, color: colours.light},
+            // Where the names cannot all avoid the review's cut-off line (a phone, with the later models), a name
+            // that crosses it is drawn on the page's colour, which hides the line under the name.
+            ...(view.cutoff !== null && {bgcolor: colours.bg}),
             name: `label-${id}`,
           });
         });

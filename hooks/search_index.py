@@ -35,6 +35,8 @@ from llm_medicine.data import site_data
 log = logging.getLogger("mkdocs.hooks.search_index")
 
 WORKER_SHIM = "assets/vendor/iframe-worker/shim-1.0.4.js"
+
+
 def offline(config: MkDocsConfig) -> bool:
     plugin = config.plugins.get("material/offline")
     return bool(plugin and plugin.config.enabled)

@@ -1,12 +1,13 @@
 """The Chinese search query set, and how a result is judged: shared by the test (tests/test_browser.py) and the
 measurement that compares ways of splitting Chinese for the index (benchmarks/chinese_search.py).
 
-A query is a word a Chinese reader would type: each word the site teaches the search (glossary terms and the chosen
-names of data/terms.yml) and words from the pages, if some entry of the index holds it. A result holds the word when its entry in the search index (title or
-text, zero-width spaces removed) contains it. Judged two ways: each of the top results (the top `TOP`, or as many as there are entries holding the word) holds the
-word; and each of the top pages (the theme shows a page's results together, under its title) shows a result that
-holds it. A query of several words (医学考试: 医学 and 考试) finds entries holding any of them, those holding all
-first, and the theme ranks a page's own entry above its sections: the page-level measure is what a reader sees.
+A query is a word a Chinese reader would type: each word the site teaches the search (glossary terms, the chosen
+names of data/terms.yml, the Chinese in model names) and words from the pages, if some entry of the index holds it.
+A result holds the word when its entry in the search index (title or text, zero-width spaces removed) contains it.
+Judged two ways: each of the top results (the top `TOP`, or as many as there are entries holding the word) holds
+the word; and each of the top pages (the theme shows a page's results together, under its title) shows a result
+that holds it. A query of several words (医学考试: 医学 and 考试) finds entries holding any of them, those holding
+all first, and the theme ranks a page's own entry above its sections: the page-level measure is what a reader sees.
 """
 
 from __future__ import annotations
@@ -26,8 +27,7 @@ PAGE_WORDS = ["医学考试", "模型大小", "隐私", "偏见", "电子健康�
 
 
 def site_dictionary() -> list[str]:
-    """The words the site teaches the search's word splitter: the all-Chinese forms of glossary terms and the chosen
-    names of data/terms.yml (llm_medicine/search_words.py)."""
+    """The words the site teaches the search's word splitter (llm_medicine/search_words.py)."""
     from llm_medicine.data import load_site_data
     from llm_medicine.search_words import site_words
 

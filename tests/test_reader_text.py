@@ -16,13 +16,9 @@ from __future__ import annotations
 
 import copy
 import re
-from functools import lru_cache
 from pathlib import Path
 
-import pytest
 from bs4 import BeautifulSoup
-
-from conftest import ROOT
 
 CJK = "\u3400-\u4dbf\u4e00-\u9fff"
 QUOTED = re.compile(r"“[^”]*”|《[^》]*》|「[^」]*」")
@@ -32,10 +28,6 @@ ORIGINAL_FORM = re.compile(r"（[A-Za-z][A-Za-z0-9'’\- ,.]*）")
 """A name or term's original form in parentheses after it: 贝斯以色列女执事医疗中心（Beth Israel Deaconess Medical
 Center）, 指令提示调优（instruction prompt tuning）, as Chinese technical writing gives it."""
 WEB_ADDRESS = re.compile(r"\b(?:https?://)?(?:[\w-]+\.)+[a-z]{2,}(?:/[^\s，。；）]*)?")
-
-
-def _page_soup(path: Path) -> BeautifulSoup:
-    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
 
 
 def visible_text(soup: BeautifulSoup, *, quotations: bool) -> str:
@@ -52,12 +44,10 @@ def visible_text(soup: BeautifulSoup, *, quotations: bool) -> str:
     return QUOTED.sub(" ", text) if not quotations else text
 
 
-@lru_cache(maxsize=1)
-def language_neutral_names() -> frozenset[str]:
+def language_neutral_names(documents: dict) -> frozenset[str]:
     """Every name, title and address the data gives once for both languages (authors, affiliations, journals, source
-    titles, reporters, model names): the words a Chinese page may show in Latin letters."""
-    import yaml
-
+    titles, reporters, model names): the words a Chinese page may show in Latin letters. `documents`: the data files
+    as parsed (`site_data.documents`)."""
     names: set[str] = set()
 
     def walk(value, key=None):
@@ -74,9 +64,9 @@ def language_neutral_names() -> frozenset[str]:
         elif isinstance(value, str) and key not in {"text", "where", "setting_quote", "why"}:
             names.add(value)
 
-    for path in sorted((ROOT / "data").glob("*.yml")):
-        if path.stem not in {"ui", "translation-status"}:
-            walk(yaml.safe_load(path.read_text(encoding="utf-8")))
+    for name, document in documents.items():
+        if name not in {"ui", "translation-status"}:
+            walk(document)
     return frozenset(names)
 
 
@@ -111,42 +101,42 @@ def raw_values(text: str) -> list[str]:
     return FIELD_NAME.findall(text) + RAW_NUMBER.findall(text) + re.findall(r"\b(?:NaN|undefined)\b|\[object Object\]", text)
 
 
-def chinese_pages(built_site: Path) -> list[Path]:
-    return sorted(path for path in (built_site / "zh").rglob("*.html") if "embed" not in path.parts)
+def chinese_pages(built_site: Path) -> list[str]:
+    return sorted(str(path.relative_to(built_site)) for path in (built_site / "zh").rglob("*.html"))
 
 
-def all_pages(built_site: Path) -> list[Path]:
-    return sorted(built_site.rglob("*.html"))
+def all_pages(built_site: Path) -> list[str]:
+    return sorted(str(path.relative_to(built_site)) for path in built_site.rglob("*.html"))
 
 
 # --- each check, everywhere ------------------------------------------------------------------------------------
 
 
-def test_chinese_pages_have_no_latin_prose_outside_names_titles_quotes_and_code(built_site):
-    allowed = language_neutral_names()
-    found = [f"{path.relative_to(built_site)}: {run}" for path in chinese_pages(built_site)
-             for run in latin_prose(visible_text(_page_soup(path), quotations=False), allowed)]
+def test_chinese_pages_have_no_latin_prose_outside_names_titles_quotes_and_code(built_site, site_data, html):
+    allowed = language_neutral_names(site_data.documents)
+    found = [f"{path}: {run}" for path in chinese_pages(built_site)
+             for run in latin_prose(visible_text(html(path), quotations=False), allowed)]
     assert not found, "\n".join(found[:20])
 
 
-def test_no_half_width_colon_or_full_stop_follows_chinese_text(built_site):
+def test_no_half_width_colon_or_full_stop_follows_chinese_text(built_site, html):
     """After Chinese text, and after a label on a Chinese page, the colon and full stop are full-width (：。). Text
     marked as another language keeps its own punctuation."""
-    found = [f"{path.relative_to(built_site)}: …{snippet}…" for path in chinese_pages(built_site)
-             for snippet in half_width_punctuation(visible_text(_page_soup(path), quotations=True))]
+    found = [f"{path}: …{snippet}…" for path in chinese_pages(built_site)
+             for snippet in half_width_punctuation(visible_text(html(path), quotations=True))]
     assert not found, found[:10]
 
 
-def test_each_concept_goes_by_one_chinese_name(built_site, site_data):
+def test_each_concept_goes_by_one_chinese_name(built_site, site_data, html):
     terms = list(site_data.terms.values())
-    found = [f"{path.relative_to(built_site)}: {term}" for path in chinese_pages(built_site)
-             for term in avoided_terms(visible_text(_page_soup(path), quotations=False), terms)]
+    found = [f"{path}: {term}" for path in chinese_pages(built_site)
+             for term in avoided_terms(visible_text(html(path), quotations=False), terms)]
     assert not found, found[:10]
 
 
-def test_no_field_name_or_raw_number_reaches_a_reader(built_site):
-    found = [f"{path.relative_to(built_site)}: {value}" for path in all_pages(built_site)
-             for value in raw_values(visible_text(_page_soup(path), quotations=False))]
+def test_no_field_name_or_raw_number_reaches_a_reader(built_site, html):
+    found = [f"{path}: {value}" for path in all_pages(built_site)
+             for value in raw_values(visible_text(html(path), quotations=False))]
     assert not found, found[:10]
 
 
@@ -164,8 +154,9 @@ PLANTED = """<html><body><article>
 def test_each_check_finds_its_planted_case(site_data):
     soup = BeautifulSoup(PLANTED, "html.parser")
     prose = visible_text(soup, quotations=False)
-    assert latin_prose(prose, language_neutral_names())[:1] == ["Model card written by the developers"]
-    assert "in English words here" not in " ".join(latin_prose(prose, language_neutral_names()))
+    allowed = language_neutral_names(site_data.documents)
+    assert latin_prose(prose, allowed)[:1] == ["Model card written by the developers"]
+    assert "in English words here" not in " ".join(latin_prose(prose, allowed))
     punctuation = half_width_punctuation(visible_text(soup, quotations=True))
     assert [re.search(r"\[(.+?)\]", snippet).group(1) for snippet in punctuation] == ["模:", "见."]
     assert avoided_terms(prose, site_data.terms.values()) == ["肿瘤多学科会诊 (use 多学科肿瘤会诊)"]
@@ -197,14 +188,13 @@ def unchecked_in_summaries(soup: BeautifulSoup, sizes: dict[str, str]) -> list[s
     return found
 
 
-def test_no_summary_names_a_number_nobody_has_checked(built_site, site_data):
+def test_no_summary_names_a_number_nobody_has_checked(built_site, site_data, html):
     """An unchecked size (verification M) may stand in its own card, flagged, and in the figure's table; no summary
     or page prose repeats it as a fact."""
     found = []
-    for lang, folder in (("en", ""), ("zh", "zh/")):
-        sizes = unchecked_sizes(site_data.models.values(), lang)
-        for path in sorted((built_site / folder).glob("*/index.html")) + [built_site / folder / "index.html"]:
-            found += [f"{path.relative_to(built_site)}: {hit}" for hit in unchecked_in_summaries(_page_soup(path), sizes)]
+    for path in all_pages(built_site):
+        sizes = unchecked_sizes(site_data.models.values(), "zh" if path.startswith("zh/") else "en")
+        found += [f"{path}: {hit}" for hit in unchecked_in_summaries(html(path), sizes)]
     assert not found, found[:10]
 
 

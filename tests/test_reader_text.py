@@ -30,9 +30,10 @@ Center）, 指令提示调优（instruction prompt tuning）, as Chinese technic
 WEB_ADDRESS = re.compile(r"\b(?:https?://)?(?:[\w-]+\.)+[a-z]{2,}(?:/[^\s，。；）]*)?")
 
 
-def visible_text(soup: BeautifulSoup, *, quotations: bool) -> str:
+def visible_text(soup: BeautifulSoup, *, quotations: bool, between_elements: str = " ") -> str:
     """The page's own words as a reader reads them (see the module's docstring); `quotations=False` leaves quoted
-    text out too."""
+    text out too. `between_elements` joins the text of adjacent elements: "" reads `<strong>规模</strong>:` as the
+    reader sees it, 规模:."""
     body = copy.copy(soup.body)
     # A glossary term's tooltip repeats the glossary's definition, read (and checked) on the glossary page.
     leave_out = "script, style, code, pre, svg, kbd, [role=tooltip], [lang]:not([lang^=zh])"
@@ -40,7 +41,7 @@ def visible_text(soup: BeautifulSoup, *, quotations: bool) -> str:
         leave_out += ", q, blockquote, cite"
     for element in body.select(leave_out):
         element.decompose()
-    text = body.get_text(" ")
+    text = body.get_text(between_elements)
     return QUOTED.sub(" ", text) if not quotations else text
 
 
@@ -123,7 +124,7 @@ def test_no_half_width_colon_or_full_stop_follows_chinese_text(built_site, html)
     """After Chinese text, and after a label on a Chinese page, the colon and full stop are full-width (：。). Text
     marked as another language keeps its own punctuation."""
     found = [f"{path}: …{snippet}…" for path in chinese_pages(built_site)
-             for snippet in half_width_punctuation(visible_text(html(path), quotations=True))]
+             for snippet in half_width_punctuation(visible_text(html(path), quotations=True, between_elements=""))]
     assert not found, found[:10]
 
 
@@ -144,7 +145,7 @@ def test_no_field_name_or_raw_number_reaches_a_reader(built_site, html):
 
 PLANTED = """<html><body><article>
 <p>本站说明：<span lang="en">Nori et al.</span>报告了成绩（Nori et al.）。Model card written by the developers.</p>
-<p>规模: 70亿。详见.</p>
+<p><strong>规模</strong>: 70亿。详见.</p>
 <p>卡片引用的“原文 in English words here”不算；“built on”一栏写作基础模型，肿瘤多学科会诊也是。</p>
 <p>in_review: false; models under 15.614285B are drawn at a minimum size; NaN (arXiv 2309.00087)</p>
 <code>snake_case_is_fine_in_code 0.12345</code>
@@ -157,7 +158,7 @@ def test_each_check_finds_its_planted_case(site_data):
     allowed = language_neutral_names(site_data.documents)
     assert latin_prose(prose, allowed)[:1] == ["Model card written by the developers"]
     assert "in English words here" not in " ".join(latin_prose(prose, allowed))
-    punctuation = half_width_punctuation(visible_text(soup, quotations=True))
+    punctuation = half_width_punctuation(visible_text(soup, quotations=True, between_elements=""))
     assert [re.search(r"\[(.+?)\]", snippet).group(1) for snippet in punctuation] == ["模:", "见."]
     assert avoided_terms(prose, site_data.terms.values()) == ["肿瘤多学科会诊 (use 多学科肿瘤会诊)"]
     assert raw_values(prose) == ["in_review", "15.614285", "NaN"]

@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from llm_medicine import chart_geometry as geometry
 from llm_medicine import formatting
 from llm_medicine.data import DataError
-from llm_medicine.schema import REVIEW_CUTOFF, ReleaseDate
+from llm_medicine.schema import NOT_YET_CHECKED, REVIEW_CUTOFF, ReleaseDate
 
 
 PLOTLY_VERSION = "4.1.1"
@@ -262,7 +262,7 @@ def summary(macros) -> dict:
     smallest = min(disclosed, key=lambda m: m.parameters) if disclosed else None
     largest = max(disclosed, key=lambda m: m.parameters) if disclosed else None
     for end, model in (("smallest", smallest), ("largest", largest)):
-        if model is not None and model.verification == "M":
+        if model is not None and model.verification == NOT_YET_CHECKED:
             raise DataError(f"data/models.yml: entry '{model.id}', field 'verification': M (not yet checked), but "
                             f"Figure 2's summary names it as the {end} model: check its size against its source "
                             "first (a summary states only checked numbers)")

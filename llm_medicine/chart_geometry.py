@@ -200,9 +200,7 @@ class View:
     def _below_band(self, point: Point, y: float, area_h: float) -> list[tuple[str, float, float]]:
         """For a name in the band's bottom lane with no room beside its marker: just under the band, in the gap
         above the plot, under the marker (the band's lanes are too close for a name above or below)."""
-        if point.sized or not self.band:
-            return []
-        if point.fy < max(p.fy for p in self.points if not p.sized) - 1e-9:  # not in the bottom lane
+        if point.sized or self.lanes[point.id] != 0:  # lane 0 is the band's bottom lane
             return []
         band_bottom = self.band[1] * area_h
         dy = band_bottom + 1 + LINE_PX / 2 - y
@@ -237,7 +235,7 @@ def place_names(points, names: dict[str, str], taken: list, area_w: float, area_
                       ("end", -diagonal, diagonal + h / 2)]
         if not free:
             candidates = candidates[:2]
-        free_boxes = []
+        chosen = None  # the first free place that keeps off `avoid`, else the first free place
         for anchor, dx, dy in candidates + more:
             left = x + dx - (0 if anchor == "start" else w if anchor == "end" else w / 2)
             box = (left, y + dy - h / 2, left + w, y + dy + h / 2)
@@ -246,11 +244,14 @@ def place_names(points, names: dict[str, str], taken: list, area_w: float, area_
             if any(_overlap(box, other) for other in taken) or \
                     any(_overlap(box, other) for other_id, other in markers.items() if other_id != point_id):
                 continue
-            free_boxes.append((any(_overlap(box, other) for other in avoid), box, (anchor, round(dx, 1), round(dy, 1))))
-        if free_boxes:
-            _, box, label = min(free_boxes, key=lambda option: option[0])  # the first that avoids, else the first
-            taken.append(box)
-            placed[point_id] = label
+            clear = not any(_overlap(box, other) for other in avoid)
+            if chosen is None or clear:
+                chosen = (box, (anchor, round(dx, 1), round(dy, 1)))
+            if clear:
+                break
+        if chosen:
+            taken.append(chosen[0])
+            placed[point_id] = chosen[1]
     return placed
 
 

@@ -68,6 +68,8 @@ class Source(Strict):
 Verification = Literal["V", "V2", "M", "I"]
 """FACTS.md flags: V checked against a primary source, V2 through a secondary one, M not yet checked,
 I an inference from the review's own text."""
+NOT_YET_CHECKED = "M"
+"""The flag of an entry whose numbers no one has checked against a source: no summary may state them."""
 
 
 class Family(Strict):

@@ -20,6 +20,8 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup
 
+from llm_medicine.schema import NOT_YET_CHECKED
+
 CJK = "\u3400-\u4dbf\u4e00-\u9fff"
 QUOTED = re.compile(r"“[^”]*”|《[^》]*》|「[^」]*」")
 LATIN_PROSE = re.compile(r"[A-Za-z][A-Za-z'’\-]*(?:[ ,;:]+[A-Za-z][A-Za-z'’\-]*\.?){2,}")
@@ -166,8 +168,6 @@ def test_each_check_finds_its_planted_case(site_data):
 
 # --- numbers nobody has checked -------------------------------------------------------------------------------
 
-UNCHECKED = {"M"}
-"""Verification flags of entries whose numbers are not yet checked against a source (FACTS.md: M)."""
 SUMMARIES = "#model-chart-summary, .model-card__summary, .scores-chart__summary, article.md-content__inner > p"
 """Where the site sums up in its own words: the figures' summaries, the cards' summaries and the pages' prose."""
 
@@ -177,7 +177,7 @@ def unchecked_sizes(models, lang: str) -> dict[str, str]:
     from llm_medicine.formatting import format_parameters
 
     return {format_parameters(model.parameters, lang, ""): model.name for model in models
-            if model.verification in UNCHECKED and model.parameters is not None}
+            if model.verification == NOT_YET_CHECKED and model.parameters is not None}
 
 
 def unchecked_in_summaries(soup: BeautifulSoup, sizes: dict[str, str]) -> list[str]:

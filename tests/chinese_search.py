@@ -17,6 +17,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urljoin, urlparse
 
+from conftest import open_search, type_query
+
 ROOT = Path(__file__).resolve().parent.parent
 TOP = 5
 
@@ -86,16 +88,11 @@ def ask(page, language_root: str, query: str, texts: dict[str, str]) -> Answer:
     the Chinese home page)."""
     box = page.locator("input.md-search__input")
     if not box.is_visible():
-        page.keyboard.press("/")
-        page.wait_for_function(
-            "() => { const meta = document.querySelector('.md-search-result__meta');"
-            " return meta && meta.textContent.trim() && !/Initializing|初始化/.test(meta.textContent); }")
+        open_search(page)
     box.fill("")
     page.keyboard.press("End")  # the theme reads the query on keyup: an empty box clears the last query's results
     page.wait_for_function("() => !document.querySelector('.md-search-result__meta').textContent.match(/\\d|没有/)")
-    page.keyboard.insert_text(query)  # as an input method commits text
-    page.keyboard.press("End")
-    page.wait_for_function("() => document.querySelector('.md-search-result__meta').textContent.match(/\\d|没有/)")
+    type_query(page, query)
     root = urlparse(language_root).path
     locations = []
     # A page's title heads its group of results even when only its sections matched: the theme gives it a score of

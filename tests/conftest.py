@@ -390,19 +390,29 @@ def resize(page, width: int, height: int) -> None:
                            " && document.getAnimations().every(a => a.playState !== 'running')")
 
 
-def search(page, query: str) -> list[str]:
-    """Search the open page with the theme's search box, as a reader types; the result links' addresses."""
+def open_search(page) -> None:
+    """Open the theme's search box as a reader does (the `/` key) and wait until its index is loaded."""
     page.keyboard.press("/")
     # Material shows "Initializing search" until its worker has loaded the index; a query typed earlier is lost.
     page.wait_for_function(
         "() => { const meta = document.querySelector('.md-search-result__meta');"
         " return meta && meta.textContent.trim() && !/Initializing|初始化/.test(meta.textContent); }")
+
+
+def type_query(page, query: str) -> None:
+    """Type `query` into the open search box and wait for the theme's answer (a count, or none found)."""
     # Typed as an input method commits text: the characters arrive as one insertion, then a key is released
     # (Material reads the query on keyup).
     page.keyboard.insert_text(query)
     page.keyboard.press("End")
     page.wait_for_function(
         "() => document.querySelector('.md-search-result__meta')?.textContent.match(/\\d|No matching|没有/)")
+
+
+def search(page, query: str) -> list[str]:
+    """Search the open page with the theme's search box, as a reader types; the result links' addresses."""
+    open_search(page)
+    type_query(page, query)
     return [link.get_attribute("href") for link in page.locator(".md-search-result__link").all()]
 
 

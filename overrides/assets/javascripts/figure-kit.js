@@ -163,6 +163,23 @@
     return colours;
   }
 
+  /* Plotly's settings for a figure drawn in `gd` from its build-time `config` (both figures alike): the mode bar
+   * only where there is room for it, no links to Plotly's services, the page's locale. */
+  function plotConfig(gd, config) {
+    return {
+      displayModeBar: gd.clientWidth >= config.breakpoint,
+      responsive: true, displaylogo: false, showSendToCloud: false, showEditInChartStudio: false,
+      locale: config.locale || "en", scrollZoom: false,
+      // A tap on a phone reaches Plotly as a double click, whose default ("reset+autosize") recomputes the
+      // ranges when they are as first drawn: the figure redrew and the tapped point moved 9 px. "reset" only
+      // undoes a zoom (on a desktop), back to the figure's own ranges.
+      doubleClick: "reset",
+      modeBarButtonsToRemove: ["select2d", "lasso2d", "autoScale2d", "toggleSpikelines",
+                               "hoverClosestCartesian", "hoverCompareCartesian"],
+      toImageButtonOptions: {format: "png", filename: config.filename, scale: 2},
+    };
+  }
+
   /* Start every figure of `selector` on the page once: on Material's document$ (instant navigation included), or
    * on the DOM alone in an embed without the theme's bundle. */
   function startAll(selector, start) {
@@ -180,5 +197,5 @@
   }
 
   window.FigureKit = {loadScript, loadPlotly, whenNear, makeSortable, copyLink, setText, setHidden, escapeText,
-                      wrapLabel, tapGate, clone, withAlpha, themeColours, startAll};
+                      wrapLabel, tapGate, clone, withAlpha, themeColours, plotConfig, startAll};
 })();

@@ -128,20 +128,7 @@
       return layout;
     }
 
-    function plotConfig() {
-      return {
-        displayModeBar: gd.clientWidth >= config.breakpoint,
-        responsive: true, displaylogo: false, showSendToCloud: false, showEditInChartStudio: false,
-        locale: config.locale || "en", scrollZoom: false,
-        // A tap on a phone reaches Plotly as a double click, whose default ("reset+autosize") recomputes the
-        // ranges when they are as first drawn: the figure redrew and the tapped point moved 9 px. "reset" only
-        // undoes a zoom (on a desktop), back to the figure's own ranges.
-        doubleClick: "reset",
-        modeBarButtonsToRemove: ["select2d", "lasso2d", "autoScale2d", "toggleSpikelines",
-                                 "hoverClosestCartesian", "hoverCompareCartesian"],
-        toImageButtonOptions: {format: "png", filename: config.filename, scale: 2},
-      };
-    }
+    const plotConfig = () => window.FigureKit.plotConfig(gd, config);
 
     function render() {
       if (!window.Plotly) return drawing;

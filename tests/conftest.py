@@ -3,8 +3,9 @@
 - `built_site`: the folder of a fresh `mkdocs build --strict` (built once per session).
 - `html(path)`: the parsed HTML (BeautifulSoup) of a built page, e.g. `html("zh/models/index.html")`.
 - `site_url`: base URL of a static server on 127.0.0.1 serving `built_site` (like a plain file server).
-- `browser`: Debian's Chromium driven by Playwright; `new_page()` opens a page that records every request
-  to another host, every failed request, console error and page error, for the test to assert on.
+- `browser`: Debian's Chromium driven by Playwright, launched so that it refuses every other host; `new_page()`
+  gives a page (reused from test to test, reset as a new tab: `PagePool`) that records every request to another
+  host, every failed request, console error and page error, for the test to assert on.
 - `search(page, query)`: types a query into the theme's search box and returns the result links.
 - `run_build(...)`: builds a copy of the project (optionally with edited files) and returns the result,
   for tests of bad input.
@@ -26,6 +27,7 @@ import subprocess
 import sys
 import tempfile
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlparse
@@ -34,18 +36,10 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
+from llm_medicine.printing import CHROMIUM, CHROMIUM_ARGS, is_external
+
 ROOT = Path(__file__).resolve().parent.parent
 MKDOCS = [sys.executable, "-m", "mkdocs"]
-CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--disable-quic",
-    "--no-first-run",
-]
 LANGUAGES = {"en": "", "zh": "zh/"}
 
 
@@ -298,6 +292,7 @@ class PageLog:
     # Requests Chromium aborted, each with the number of the document that made it (see `watch`).
     aborted_requests: list[tuple[int, str]] = field(default_factory=list)
     documents: int = 0
+    stop: Callable[[], object] | None = None  # set by `watch`: stops recording
 
     def problems(self) -> list[str]:
         # A request still in flight when the test itself moves on to another page is aborted by Chromium
@@ -308,17 +303,15 @@ class PageLog:
 
 
 def watch(page, local_host: str) -> PageLog:
-    """Record on `page` every request to another host (and block it), failed request, console error and script
-    error."""
+    """Record on `page` every request to another host (which the browser refuses: `CHROMIUM_ARGS`), failed request,
+    console error and script error."""
     log = PageLog()
     made_in: dict = {}  # request -> the number of documents loaded when it started
 
-    def route(route_request):
-        url = route_request.request.url
-        if urlparse(url).netloc != local_host and not url.startswith(("data:", "blob:", "about:")):
-            log.external_requests.append(url)
-            return route_request.abort()
-        return route_request.continue_()
+    def request(made):
+        made_in.setdefault(made, log.documents)
+        if is_external(made.url, local_host):
+            log.external_requests.append(made.url)
 
     def new_document(_page):
         log.documents += 1
@@ -330,14 +323,18 @@ def watch(page, local_host: str) -> PageLog:
         else:
             log.failed_requests.append(text)
 
-    page.route("**/*", route)
-    page.on("domcontentloaded", new_document)  # once per document (not for a change of #fragment)
-    page.on("request", lambda request: made_in.setdefault(request, log.documents))
-    page.on("console", lambda msg: msg.type == "error" and log.console_errors.append(msg.text))
-    page.on("pageerror", lambda error: log.page_errors.append(str(error)))
-    page.on("requestfailed", failed)
-    page.on("response", lambda response: response.status >= 400
-            and log.failed_requests.append(f"{response.status}: {response.url}"))
+    handlers = {
+        "domcontentloaded": new_document,  # once per document (not for a change of #fragment)
+        "request": request,
+        "console": lambda msg: msg.type == "error" and log.console_errors.append(msg.text),
+        "pageerror": lambda error: log.page_errors.append(str(error)),
+        "requestfailed": failed,
+        "response": lambda response: response.status >= 400
+        and log.failed_requests.append(f"{response.status}: {response.url}"),
+    }
+    for event, handler in handlers.items():
+        page.on(event, handler)
+    log.stop = lambda: [page.remove_listener(event, handler) for event, handler in handlers.items()]
     return log
 
 
@@ -351,34 +348,98 @@ def screen_reader_browser(playwright_driver):
     chromium.close()
 
 
-@pytest.fixture
-def new_page(browser, site_url):
-    """Open a fresh browser page; returns (page, log). Requests to other hosts are blocked and recorded."""
-    yield from _page_opener(browser, site_url)
+@pytest.fixture(scope="session")
+def page_pool():
+    """The worker's pages, kept open between tests (`PagePool`)."""
+    pool = PagePool()
+    yield pool
+    pool.close()
 
 
 @pytest.fixture
-def new_screen_reader_page(screen_reader_browser, site_url):
+def new_page(browser, site_url, page_pool):
+    """Open a browser page as a reader's new tab would be; returns (page, log). Requests to other hosts are refused
+    and recorded. `fresh=True`: a page new to this test and closed after it, for a test that watches which files are
+    requested (a reused page may have them in its cache) or changes the browser's state beyond what `PagePool`
+    resets (e.g. through a CDP session)."""
+    yield from _page_opener(browser, site_url, page_pool)
+
+
+@pytest.fixture
+def new_screen_reader_page(screen_reader_browser, site_url, page_pool):
     """`new_page` in `screen_reader_browser`."""
-    yield from _page_opener(screen_reader_browser, site_url)
+    yield from _page_opener(screen_reader_browser, site_url, page_pool)
 
 
-def _page_opener(browser, site_url):
-    contexts = []
+# What watch() listens to, and what a test may add: a page still listening to more is not reused.
+PAGE_EVENTS = ("request", "response", "requestfailed", "console", "pageerror", "domcontentloaded", "load", "dialog",
+               "download", "popup", "framenavigated")
+
+
+class PagePool:
+    """Open pages, reused from test to test of one worker. A new page costs Chromium about 0.35 s of CPU before it
+    loads anything, and its first load another 0.3 s (nothing compiled or cached yet); the suite opens hundreds.
+
+    A page handed out is as a new tab would be: between tests its routes, listeners, cookies and the
+    site's local and session storage are cleared, its media emulation reset, the mouse taken off the page, and it is
+    left on another document (so that the next test's first `goto` loads its page, even to the same address)."""
+
+    def __init__(self):
+        self.free: dict[tuple, list] = {}
+
+    def take(self, browser, viewport, color_scheme, javascript, options, fresh=False):
+        key = (id(browser), javascript, repr(sorted(options.items())))
+        while self.free.get(key) and not fresh:
+            page = self.free[key].pop()
+            if not page.is_closed():
+                page.set_viewport_size({"width": viewport[0], "height": viewport[1]})
+                page.emulate_media(media="null", color_scheme=color_scheme)
+                return key, page
+        context = browser.new_context(viewport={"width": viewport[0], "height": viewport[1]},
+                                      color_scheme=color_scheme, java_script_enabled=javascript, **options)
+        return key, context.new_page()
+
+    def give_back(self, key, page, site_url: str) -> None:
+        if page.is_closed():
+            return
+        if any(page._impl_obj.listeners(event) for event in PAGE_EVENTS):  # a test's own listener: not ours to remove
+            page.context.close()
+            return
+        try:
+            page.unroute_all(behavior="ignoreErrors")
+            page.mouse.move(-1, -1)
+            origin = "{0.scheme}://{0.netloc}/".format(urlparse(site_url))
+            page.goto(origin, wait_until="load")  # the static server's listing of its folder: a small page
+            page.evaluate("() => { localStorage.clear(); sessionStorage.clear(); }")
+            page.context.clear_cookies()
+        except Exception:  # a page the test left unusable is not reused
+            page.context.close()
+            return
+        self.free.setdefault(key, []).append(page)
+
+    def close(self):
+        for pages in self.free.values():
+            for page in pages:
+                page.context.close()
+
+
+def _page_opener(browser, site_url, pool: PagePool):
+    taken = []
     local_host = urlparse(site_url).netloc
 
-    def open_page(viewport=(1280, 900), color_scheme="light", javascript=True, **options):
-        context = browser.new_context(
-            viewport={"width": viewport[0], "height": viewport[1]},
-            color_scheme=color_scheme, java_script_enabled=javascript, **options,
-        )
-        contexts.append(context)
-        page = context.new_page()
-        return page, watch(page, local_host)
+    def open_page(viewport=(1280, 900), color_scheme="light", javascript=True, fresh=False, **options):
+        key, page = pool.take(browser, viewport, color_scheme, javascript, options, fresh)
+        log = watch(page, local_host)
+        taken.append((key, page, log, fresh))
+        return page, log
 
     yield open_page
-    for context in contexts:
-        context.close()
+    for key, page, log, fresh in taken:
+        if fresh:
+            page.context.close()
+            continue
+        log.stop()
+        pool.give_back(key, page, site_url)
 
 
 def resize(page, width: int, height: int) -> None:

@@ -10,6 +10,37 @@ import chinese_search
 from conftest import search, site_path
 
 
+def test_a_request_to_another_host_is_refused_and_recorded(new_page, site_url):
+    """What every browser test's "no request to another host" rests on: Chromium refuses the request (its
+    arguments leave every other host unresolved) and the page's log records it."""
+    page, log = new_page()
+    page.goto(site_url + "introduction/", wait_until="networkidle")
+    other_host = "https://fonts.googleapis.com/css2?family=Roboto"
+    assert page.evaluate("url => fetch(url).then(() => 'answered', () => 'refused')", other_host) == "refused"
+    assert log.external_requests == [other_host]
+    assert log.problems()[0] == other_host
+
+
+def test_a_reused_page_is_as_a_new_tab(browser, site_url, page_pool):
+    """The pages the tests share (conftest's `PagePool`) come back with nothing of the test before them: no stored
+    palette or session state, no route, no document of the site (a first `goto` loads), the requested colour scheme."""
+    args = {"viewport": (1280, 900), "javascript": True, "options": {}}
+    key, page = page_pool.take(browser, color_scheme="dark", **args)
+    page.goto(site_url + "introduction/", wait_until="networkidle")
+    page.evaluate("() => { localStorage.setItem('left', 'x'); sessionStorage.setItem('left', 'x'); }")
+    page.route("**/*.css", lambda route: route.abort())
+    page_pool.give_back(key, page, site_url)
+    same_key, reused = page_pool.take(browser, color_scheme="light", **args)
+    assert (same_key, reused) == (key, page), "the page was not kept for reuse"
+    assert not reused.url.startswith(site_url)
+    reused.goto(site_url + "introduction/", wait_until="networkidle")
+    assert reused.evaluate("[localStorage.getItem('left'), sessionStorage.getItem('left')]") == [None, None]
+    assert reused.evaluate("[...document.styleSheets].every(sheet => !sheet.href || sheet.cssRules.length > 0)")
+    assert reused.evaluate("matchMedia('(prefers-color-scheme: dark)').matches") is False
+    assert reused.locator("body").get_attribute("data-md-color-scheme") == "default"
+    page_pool.give_back(key, reused, site_url)
+
+
 @pytest.mark.parametrize("query,expected_page", [
     ("幻觉", "zh/glossary/"), ("隐私", "zh/limitations/"), ("微调", "zh/how-llms-are-built/"), ("偏见", "zh/limitations/"),
 ])

@@ -192,7 +192,7 @@ def test_names_never_overlap(lang, width, new_page, site_url, site_data):
 
 def open_on_a_phone(new_page, site_url, path):
     """A phone-sized page, and the addresses it has requested so far (a list that grows)."""
-    page, log = new_page(viewport=(412, 823), has_touch=True, is_mobile=True)
+    page, log = new_page(viewport=(412, 823), has_touch=True, is_mobile=True, fresh=True)
     requested = []
     page.on("request", lambda request: requested.append(request.url))
     page.goto(site_url + path, wait_until="networkidle")

@@ -217,7 +217,7 @@ def test_stacked_tables_keep_table_semantics_on_phones(new_screen_reader_page, s
     """At phone width the rows are stacked blocks (display: block, or grid where a row is laid out as a short card);
     to a screen reader the browser still exposes every table with its rows, headers and cells, each with its text,
     though no element carries an ARIA role, and though the tables far down the page are not laid out yet."""
-    page, _ = new_screen_reader_page(viewport=(390, 844))
+    page, _ = new_screen_reader_page(viewport=(390, 844), fresh=True)
     page.goto(site_url + LANGUAGES[lang] + page_path)
     tables = page.locator(".stack-table table")
     assert tables.count() >= 1

@@ -213,7 +213,7 @@ def test_model_cards_page_is_at_most_40_screens_on_a_phone(lang, new_page, site_
 def test_a_screen_reader_reaches_every_card_heading_before_it_is_laid_out(new_screen_reader_page, site_url):
     """The cards lay themselves out only near the viewport; a screen reader listing the page's headings still gets
     every card's, as the page holds them, from the first screen."""
-    page, log = new_screen_reader_page(**PHONE)
+    page, log = new_screen_reader_page(**PHONE, fresh=True)
     page.goto(site_url + "models/", wait_until="networkidle")
     in_page = page.evaluate("""[...document.querySelectorAll('article :is(h1, h2, h3, h4)')]
         .map(h => h.textContent.replace('¶', '').trim())""")

@@ -319,7 +319,8 @@ def watch(page, local_host: str) -> PageLog:
     def failed(request):
         text = f"failed: {request.url} ({request.failure})"
         if request.failure == "net::ERR_ABORTED":
-            log.aborted_requests.append((made_in.get(request, log.documents), text))
+            # A request made before the page was watched (by the test before, on a reused page) is not this test's.
+            log.aborted_requests.append((made_in.get(request, -1), text))
         else:
             log.failed_requests.append(text)
 

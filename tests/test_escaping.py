@@ -12,7 +12,7 @@ from conftest import built_copy_once, edit_yaml, serve
 
 SCRIPT = "<script>alert(1)</script>"
 ATTRIBUTE = '"><img src=x onerror=alert(1)>'
-PAYLOAD = f"X{SCRIPT}{ATTRIBUTE}"
+PAYLOAD = f"X{SCRIPT}{ATTRIBUTE} & Y"
 
 
 def _inject(project: Path) -> None:
@@ -102,3 +102,21 @@ def test_nothing_runs_in_the_browser(injected_site, browser):
         context.close()
     finally:
         server.shutdown()
+
+
+def test_a_model_name_is_escaped_in_figure_2_its_table_and_downloads(injected_site):
+    """The first model is named PAYLOAD: Figure 2's table shows it as text, Plotly gets it escaped for its own
+    HTML-like labels, and the CSV download carries it as written (quotes doubled)."""
+    from bs4 import BeautifulSoup
+
+    from test_chart import chart_config
+
+    for prefix in ("", "zh/"):
+        soup = BeautifulSoup((injected_site / prefix / "current-llms" / "index.html").read_text(encoding="utf-8"),
+                             "html.parser")
+        assert PAYLOAD in soup.select_one(".model-chart__table").get_text()
+        labels = [row[0] for trace in chart_config(soup)["figure"]["data"] for row in trace["customdata"]]
+        escaped = PAYLOAD.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+        assert escaped in labels, "not escaped for Plotly's text"
+        downloads = (injected_site / prefix / "downloads" / "model-sizes.csv").read_text(encoding="utf-8-sig")
+        assert PAYLOAD.replace('"', '""') in downloads

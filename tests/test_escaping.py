@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import built_copy_once, edit_yaml, serve
+from conftest import LANGUAGES, built_copy_once, edit_yaml, serve
 
 SCRIPT = "<script>alert(1)</script>"
 ATTRIBUTE = '"><img src=x onerror=alert(1)>'
@@ -111,7 +111,7 @@ def test_a_model_name_is_escaped_in_figure_2_its_table_and_downloads(injected_si
 
     from test_chart import chart_config
 
-    for prefix in ("", "zh/"):
+    for prefix in LANGUAGES.values():
         soup = BeautifulSoup((injected_site / prefix / "current-llms" / "index.html").read_text(encoding="utf-8"),
                              "html.parser")
         assert PAYLOAD in soup.select_one(".model-chart__table").get_text()

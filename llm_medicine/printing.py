@@ -31,7 +31,9 @@ A4 = {"format": "A4", "print_background": True, "prefer_css_page_size": False}
 MARGIN = {"top": "14mm", "bottom": "16mm", "left": "14mm", "right": "14mm"}
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    """Serves files without logging each request (the tests' servers use it too)."""
+
     def log_message(self, *args):
         pass
 
@@ -39,7 +41,7 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
 @contextmanager
 def served(directory: Path):
     """`directory` on a static file server at http://127.0.0.1:<free port>/ (yields the base URL)."""
-    handler = functools.partial(_QuietHandler, directory=str(directory))
+    handler = functools.partial(QuietHandler, directory=str(directory))
     server = socketserver.ThreadingTCPServer((LOCAL_HOST, 0), handler)
     server.daemon_threads = True
     threading.Thread(target=server.serve_forever, daemon=True).start()

@@ -18,7 +18,6 @@ import datetime as dt
 import fcntl
 import functools
 import gzip
-import http.server
 import os
 import re
 import shutil
@@ -36,7 +35,7 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from llm_medicine.printing import CHROMIUM, CHROMIUM_ARGS, is_external
+from llm_medicine.printing import CHROMIUM, CHROMIUM_ARGS, LOCAL_HOST, QuietHandler, is_external
 
 ROOT = Path(__file__).resolve().parent.parent
 MKDOCS = [sys.executable, "-m", "mkdocs"]
@@ -203,12 +202,7 @@ def run_build(tmp_path):
     return run
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):  # keep test output readable
-        pass
-
-
-class _GzipHandler(_QuietHandler):
+class _GzipHandler(QuietHandler):
     """Sends text files gzip-compressed to clients that accept it, as GitHub Pages does (for benchmarks)."""
 
     COMPRESSED = {".html", ".css", ".js", ".json", ".svg", ".xml", ".txt"}
@@ -250,11 +244,11 @@ def serve(directory: Path, mount: str, *, gzip_text: bool = False):
         target.symlink_to(directory.resolve(), target_is_directory=True)
     else:
         root = directory.resolve()
-    handler = functools.partial(_GzipHandler if gzip_text else _QuietHandler, directory=str(root))
-    server = socketserver.ThreadingTCPServer(("127.0.0.1", 0), handler)
+    handler = functools.partial(_GzipHandler if gzip_text else QuietHandler, directory=str(root))
+    server = socketserver.ThreadingTCPServer((LOCAL_HOST, 0), handler)  # the one host the browser resolves
     server.daemon_threads = True
     threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server, f"http://127.0.0.1:{server.server_address[1]}{mount}"
+    return server, f"http://{LOCAL_HOST}:{server.server_address[1]}{mount}"
 
 
 @pytest.fixture(scope="session")
@@ -335,7 +329,12 @@ def watch(page, local_host: str) -> PageLog:
     }
     for event, handler in handlers.items():
         page.on(event, handler)
-    log.stop = lambda: [page.remove_listener(event, handler) for event, handler in handlers.items()]
+
+    def stop() -> None:
+        for event, handler in handlers.items():
+            page.remove_listener(event, handler)
+
+    log.stop = stop
     return log
 
 

@@ -118,6 +118,7 @@ def test_preview_and_plotly_put_every_point_in_the_same_place(lang, width, new_p
     assert not page.locator(".model-chart__preview").first.is_visible()
     assert not log.problems(), log.problems()
 
+
 # The names that the review's cut-off (the one upright line among the figure's shapes) crosses without a background
 # of their own to hide it; null when there is no such line.
 NAMES_THE_LINE_RUNS_THROUGH = """() => {

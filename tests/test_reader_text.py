@@ -192,10 +192,11 @@ def unchecked_in_summaries(soup: BeautifulSoup, sizes: dict[str, str]) -> list[s
 def test_no_summary_names_a_number_nobody_has_checked(built_site, site_data, html):
     """An unchecked size (verification M) may stand in its own card, flagged, and in the figure's table; no summary
     or page prose repeats it as a fact."""
+    sizes = {lang: unchecked_sizes(site_data.models.values(), lang) for lang in ("en", "zh")}
     found = []
     for path in all_pages(built_site):
-        sizes = unchecked_sizes(site_data.models.values(), "zh" if path.startswith("zh/") else "en")
-        found += [f"{path}: {hit}" for hit in unchecked_in_summaries(html(path), sizes)]
+        lang = "zh" if path.startswith("zh/") else "en"
+        found += [f"{path}: {hit}" for hit in unchecked_in_summaries(html(path), sizes[lang])]
     assert not found, found[:10]
 
 

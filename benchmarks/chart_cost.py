@@ -5,12 +5,15 @@
     .venv/bin/python benchmarks/chart_cost.py --runs 9
 
 For the chart page in each language, its embed page, and a page without a chart (introduction), in Chromium,
-served gzip-compressed (level 6, as GitHub Pages and most servers do) from a local server with no cache:
+served gzip-compressed (level 6, as GitHub Pages and most servers do) from a local server, each load in a new
+browser context (nothing cached):
 
 - bytes transferred: the sum of every response's encoded body and headers, as the browser's network layer
   counts them (the page, Material's CSS and JavaScript, the search index, Plotly, the figure JSON...);
-- time until the chart is drawn: the `model-chart-drawn` performance mark set by model-chart.js after its
-  first Plotly.react; for the page without a chart, the time of its load event.
+- time until the chart is drawn: the `model-chart-drawn` performance mark set by model-chart-plot.js after its
+  first Plotly.react, on the chart pages opened at `#figure-2` (the address that asks for the figure at once;
+  otherwise Plotly waits until the reader comes near the figure); for the embed, which waits for the reader's touch
+  before it loads Plotly, and for the pages without a chart, the time of the load event.
 
 Reports the median of several cold loads (a fresh browser context each time) and the budget of issue 5:
 a page with the chart stays under 500 KB transferred.
@@ -19,60 +22,21 @@ a page with the chart stays under 500 KB transferred.
 from __future__ import annotations
 
 import argparse
-import functools
-import gzip
-import http.server
-import socketserver
 import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 from conftest import CHROMIUM, CHROMIUM_ARGS, build_env  # noqa: E402
 
+from llm_medicine.static_server import served  # noqa: E402
+
 BUDGET = 500 * 1024
-PAGES = {"chart (en)": "current-llms/", "chart (zh)": "zh/current-llms/", "embed (en)": "embed/model-sizes/",
-         "no chart (en)": "introduction/", "no chart (zh)": "zh/introduction/"}
-COMPRESSIBLE = (".html", ".css", ".js", ".json", ".svg", ".xml", ".csv", ".txt")
-
-
-class GzipHandler(http.server.SimpleHTTPRequestHandler):
-    """A static server that gzips text files like a production host, and forbids caching."""
-
-    def log_message(self, *args):
-        pass
-
-    def send_head(self):
-        path = Path(self.translate_path(self.path))
-        if path.is_dir():
-            path = path / "index.html"
-        if "gzip" not in self.headers.get("Accept-Encoding", "") or path.suffix not in COMPRESSIBLE \
-                or not path.is_file():
-            return super().send_head()
-        body = gzip.compress(path.read_bytes(), compresslevel=6)
-        self.send_response(200)
-        self.send_header("Content-Type", self.guess_type(str(path)))
-        self.send_header("Content-Encoding", "gzip")
-        self.send_header("Content-Length", str(len(body)))
-        self.send_header("Cache-Control", "no-store")
-        self.end_headers()
-        return _Body(body)
-
-
-class _Body:
-    def __init__(self, data: bytes):
-        self.data = data
-
-    def read(self, *_):
-        data, self.data = self.data, b""
-        return data
-
-    def close(self):
-        pass
+PAGES = {"chart (en)": "current-llms/#figure-2", "chart (zh)": "zh/current-llms/#figure-2",
+         "embed (en)": "embed/model-sizes/", "no chart (en)": "introduction/", "no chart (zh)": "zh/introduction/"}
 
 
 def build(site: Path) -> None:
@@ -85,13 +49,8 @@ def build(site: Path) -> None:
 def measure(site: Path, runs: int) -> dict[str, dict]:
     from playwright.sync_api import sync_playwright
 
-    handler = functools.partial(GzipHandler, directory=str(site))
-    server = socketserver.ThreadingTCPServer(("127.0.0.1", 0), handler)
-    server.daemon_threads = True
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    base = f"http://127.0.0.1:{server.server_address[1]}/"
     results = {}
-    try:
+    with served(site, gzip_text=True) as base:
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
             for label, path in PAGES.items():
@@ -102,7 +61,7 @@ def measure(site: Path, runs: int) -> dict[str, dict]:
                     responses = []
                     page.on("requestfinished", lambda request: responses.append(request))
                     page.goto(base + path, wait_until="networkidle")
-                    if page.locator(".model-chart").count():
+                    if path.endswith("#figure-2"):
                         page.wait_for_function("performance.getEntriesByName('model-chart-drawn').length > 0")
                         times.append(page.evaluate("performance.getEntriesByName('model-chart-drawn')[0].startTime"))
                     else:
@@ -117,8 +76,6 @@ def measure(site: Path, runs: int) -> dict[str, dict]:
                 results[label] = {"bytes": statistics.median(sizes), "ms": statistics.median(times),
                                   "plotly": all(plotly), "requests": len(responses)}
             browser.close()
-    finally:
-        server.shutdown()
     return results
 
 

@@ -13,19 +13,18 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 import chinese_search  # noqa: E402
-from conftest import CHROMIUM, CHROMIUM_ARGS, serve, site_path  # noqa: E402
+from conftest import CHROMIUM, CHROMIUM_ARGS, site_path  # noqa: E402
+
+from llm_medicine.static_server import served  # noqa: E402
 
 
 def measure(site: Path, browser) -> None:
     texts = chinese_search.index_texts(site)
-    server, url = serve(site, site_path())
-    try:
+    with served(site, site_path()) as url:
         page = browser.new_page(viewport={"width": 1280, "height": 900})
         root = f"{url}zh/"
         page.goto(root)
         score = chinese_search.measure(page, root, texts)
-    finally:
-        server.shutdown()
     print(f"\n{site}: {len(score.answers)} queries")
     print(f"{'query':<14}{'results':>8}{'holding':>8}{'entry misses':>13}{'page misses':>12}")
     for answer in score.answers:

@@ -13,6 +13,7 @@ Scores move with the machine's load: compare a site with its twin measured in th
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import statistics
@@ -23,7 +24,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
-from conftest import CHROMIUM, serve, site_path  # noqa: E402
+from conftest import CHROMIUM, site_path  # noqa: E402
+
+from llm_medicine.static_server import served  # noqa: E402
 
 LIGHTHOUSE_VERSION = "13.5.0"
 TOOLS = ROOT / "benchmarks" / ".tools"
@@ -72,25 +75,22 @@ def measure(*sites: Path, pages: list[str], runs: int) -> list[dict[str, dict]]:
     The sites' runs of one page alternate, so a change of load on the machine falls on all of them alike.
     """
     binary = lighthouse_bin()
-    served = [serve(site, site_path(), gzip_text=True) for site in sites]
     results: list[dict[str, dict]] = [{} for _ in sites]
-    try:
+    with contextlib.ExitStack() as stack:
+        addresses = [stack.enter_context(served(site, site_path(), gzip_text=True)) for site in sites]
         # One run per site first, not counted: the first Lighthouse run of a session (a cold Chromium, cold caches)
         # cost the page measured first 5 points and 100+ ms of blocking time (the home page, 93 against 98).
-        for server in served:
-            run_once(binary, server[1] + pages[0])
+        for address in addresses:
+            run_once(binary, address + pages[0])
         for page in pages:
             present = [n for n, site in enumerate(sites) if (site / page / "index.html").exists()]
             samples: dict[int, list[dict]] = {n: [] for n in present}
             for _ in range(runs):
                 for n in present:
-                    samples[n].append(run_once(binary, served[n][1] + page))
+                    samples[n].append(run_once(binary, addresses[n] + page))
             for n in present:
                 results[n][page] = {key: statistics.median(s[key] for s in samples[n]) for key in samples[n][0]}
                 results[n][page]["runs"] = runs
-    finally:
-        for server, _ in served:
-            server.shutdown()
     return results
 
 

@@ -36,7 +36,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
-from conftest import CHROMIUM, CHROMIUM_ARGS, copy_project, serve, site_path  # noqa: E402
+from conftest import CHROMIUM, CHROMIUM_ARGS, copy_project, site_path  # noqa: E402
+
+from llm_medicine.static_server import served  # noqa: E402
 
 sys.path.insert(0, str(ROOT / "benchmarks"))
 import bare_twin  # noqa: E402
@@ -157,9 +159,8 @@ def transferred_bytes(site: Path, pages: list[str]) -> dict[str, int]:
     """Every file the browser requests for each page, gzipped (level 6, as a typical server) and summed."""
     from playwright.sync_api import sync_playwright
 
-    server, url = serve(site, site_path())
     sizes = {}
-    try:
+    with served(site, site_path()) as url:
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
             for page_path in pages:
@@ -179,8 +180,6 @@ def transferred_bytes(site: Path, pages: list[str]) -> dict[str, int]:
                 sizes[page_path] = total
                 page.close()
             browser.close()
-    finally:
-        server.shutdown()
     return sizes
 
 

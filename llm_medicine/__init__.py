@@ -17,6 +17,8 @@ package. Data flows one way:
 - `front_matter`: the keys a page's front matter may hold, checked for every page.
 - `editions`, `edition_build`, `handout`, `printing`: the course editions (`make editions`): the PDF handouts
   and the offline copy, and the list of them the pages show.
+- `static_server`: a built site on a local static file server (the handouts print from it; the tests and
+  benchmarks load pages from it).
 - `formatting`: numbers and dates in each language (Babel).
 - `translation_report`: which Chinese texts may be out of date.
 - `search_words`: the site's own Chinese terms, taught to the search's word splitter (jieba).

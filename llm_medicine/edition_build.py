@@ -16,7 +16,7 @@ import zipfile
 from contextlib import nullcontext
 from pathlib import Path
 
-from llm_medicine import editions, handout, printing, templates
+from llm_medicine import editions, handout, printing, static_server, templates
 from llm_medicine.data import load_site_data
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -61,7 +61,7 @@ def make_handouts(site: Path, out: Path, made: dt.date, other_pages: tuple[str, 
     data = load_site_data(ROOT / "data")
     env = templates.environment(str(ROOT / "overrides"))
     made_editions, handouts, other_counts = [], [], {}
-    with printing.served(site) as base_url, (nullcontext(browser) if browser else printing.chromium()) as chromium:
+    with static_server.served(site) as base_url, (nullcontext(browser) if browser else printing.chromium()) as chromium:
         printer = printing.Printer(chromium, base_url)
         for lang, root in LANGUAGES.items():
             result = handout.make_handout(printer, env, data, lang, root, address, site_name(site, root), made)

@@ -77,21 +77,16 @@ def make_handout(printer: Printer, env, data, lang: str, root: str, site_url: st
     printed, sections = [], []
     for slug in SECTIONS:
         page = printer.open(f"{root}{slug}/")
-        try:
-            page.evaluate(PUBLISH_LINKS, [printer.base_url.rstrip("/"), site_url])
-            title = page.locator("article h1").first.inner_text().strip().rstrip("¶").strip()
-            pdf = _print_without_a_near_blank_end(page)
-        finally:
-            page.close()
+        page.evaluate(PUBLISH_LINKS, [printer.base_url.rstrip("/"), site_url])
+        title = page.locator("article h1").first.inner_text().strip().rstrip("¶").strip()
+        pdf = _print_without_a_near_blank_end(page)
         printed.append(pdf)
         sections.append(Section(slug, title, len(PdfReader(io.BytesIO(pdf)).pages)))
     next_page = 2
     for section in sections:
         section.first_page, next_page = next_page, next_page + section.pages
 
-    home = printer.open(root)
-    citation = home.locator("#cite-apa").inner_text().strip()
-    home.close()
+    citation = printer.open(root).locator("#cite-apa").inner_text().strip()
     separator = ui("edition-author-separator") + (" " if languages.writes_words_apart(lang) else "")
     cover_html = env.get_template("editions/cover.html").render(
         lang=lang, ui=ui, colon=languages.after_label(ui("label-colon"), lang), title=data.review.title[lang],
@@ -100,8 +95,8 @@ def make_handout(printer: Printer, env, data, lang: str, root: str, site_url: st
         citation=citation, site_url=site_url + root, made=formatting.format_day(made, lang),
         version=ui("data-version").format(version=data_version.current(data).version,
                                           date=formatting.format_day(data_version.current(data).date, lang)))
-    cover = _print_html(printer, cover_html, margin={"top": "0", "bottom": "0", "left": "0", "right": "0"},
-                        prefer_css_page_size=True)
+    cover = printer.print_html(cover_html, margin={"top": "0", "bottom": "0", "left": "0", "right": "0"},
+                               prefer_css_page_size=True)
 
     writer = PdfWriter()
     writer.append(PdfReader(io.BytesIO(cover)), import_outline=False)
@@ -111,8 +106,8 @@ def make_handout(printer: Printer, env, data, lang: str, root: str, site_url: st
         writer.add_outline_item(title=section.title, page_number=start)
     total = len(writer.pages)
     footer = env.get_template("editions/footer.html").render(ui=ui, site_name=site_name, title=data.review.title[lang])
-    numbers = PdfReader(io.BytesIO(_print_html(
-        printer, env.get_template("editions/blank-pages.html").render(count=total), margin=MARGIN,
+    numbers = PdfReader(io.BytesIO(printer.print_html(
+        env.get_template("editions/blank-pages.html").render(count=total), margin=MARGIN,
         display_header_footer=True, header_template="<span></span>", footer_template=footer)))
     for index in range(1, total):
         writer.pages[index].merge_page(numbers.pages[index])
@@ -138,15 +133,3 @@ def _print_without_a_near_blank_end(page) -> bytes:
         if len(PdfReader(io.BytesIO(smaller)).pages) < pages:
             return smaller
     return pdf
-
-
-def _print_html(printer: Printer, html: str, **options) -> bytes:
-    """Print an HTML document made here, at the local site's origin (so it may load nothing from anywhere else)."""
-    page = printer.context.new_page()
-    try:
-        page.goto(printer.base_url, wait_until="load")
-        page.set_content(html, wait_until="load")
-        page.evaluate("document.fonts.ready")
-        return page.pdf(**{**A4, **options})
-    finally:
-        page.close()

@@ -2,24 +2,21 @@
 
 Handles no MkDocs event; `scripts/editions.py` (the PDF handouts, `make editions`) and `scripts/print-pages.py`
 (the printed page count of every page) use it, and the tests launch their Chromium with the same arguments. The
-pages are served from the built site on 127.0.0.1, and every request to another host is refused and recorded, so a
-handout can never depend on one.
+pages are served from the built site on 127.0.0.1 (`static_server`), and every request to another host is refused
+and recorded, so a handout can never depend on one.
 """
 
 from __future__ import annotations
 
-import functools
-import http.server
 import io
 import os
-import socketserver
-import threading
 from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import urlparse
 
+from llm_medicine.static_server import LOCAL_HOST
+
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-LOCAL_HOST = "127.0.0.1"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
                  "--disable-sync", "--disable-quic", "--no-first-run",
                  # Every host name and address but the local one is left unresolved: Chromium itself refuses a request
@@ -29,27 +26,6 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networki
                  f"--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE {LOCAL_HOST}"]
 A4 = {"format": "A4", "print_background": True, "prefer_css_page_size": False}
 MARGIN = {"top": "14mm", "bottom": "16mm", "left": "14mm", "right": "14mm"}
-
-
-class QuietHandler(http.server.SimpleHTTPRequestHandler):
-    """Serves files without logging each request (the tests' servers use it too)."""
-
-    def log_message(self, *args):
-        pass
-
-
-@contextmanager
-def served(directory: Path):
-    """`directory` on a static file server at http://127.0.0.1:<free port>/ (yields the base URL)."""
-    handler = functools.partial(QuietHandler, directory=str(directory))
-    server = socketserver.ThreadingTCPServer((LOCAL_HOST, 0), handler)
-    server.daemon_threads = True
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"http://{LOCAL_HOST}:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
 
 
 @contextmanager
@@ -72,32 +48,57 @@ def is_external(url: str, host: str) -> bool:
     return urlparse(url).netloc != host and not url.startswith(("data:", "blob:", "about:"))
 
 
+# Material's search runs in a web worker that, on every page load, builds the index of the language's pages (Lunr):
+# about 0.25 s of CPU, some 40% of a page load in Chromium here. Nothing printed uses it (the search box is not
+# printed), so pages are printed without it; the tests open most pages without it too. Where it is left out, the
+# search box stays "Initializing" and `window.searchWorkerLeftOut` is true; nothing else on a page changes.
+WITHOUT_SEARCH_WORKER = """(() => {
+  const Worker = window.Worker;
+  window.Worker = function (url, options) {
+    const search = /\\/workers\\/search\\.[^/]*\\.js$/.test(new URL(url, location.href).pathname);
+    if (!search) return new Worker(url, options);
+    window.searchWorkerLeftOut = true;
+    return Object.assign(new EventTarget(), {postMessage() {}, terminate() {}});
+  };
+  window.Worker.prototype = Worker.prototype;  // which the site's chinese-query.js amends
+})();"""
+
+
 class Printer:
     """Opens pages of one local site in print media and prints them, in a Chromium launched with `CHROMIUM_ARGS`
-    (which refuses requests to any other host); records every such request."""
+    (which refuses requests to any other host); records every such request. Every page is loaded into one browser
+    page (a new one costs Chromium about 0.35 s of CPU before it loads anything)."""
 
     def __init__(self, browser, base_url: str):
         self.base_url = base_url
         self.host = urlparse(base_url).netloc
         self.context = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme="light")
+        self.context.add_init_script(WITHOUT_SEARCH_WORKER)
         self.external_requests: list[str] = []
         self.context.on("request", lambda request: is_external(request.url, self.host)
                         and self.external_requests.append(request.url))
+        self.page = self.context.new_page()
 
     def open(self, path: str):
-        page = self.context.new_page()
-        page.goto(self.base_url + path, wait_until="load")
-        page.emulate_media(media="print")
-        page.evaluate("document.fonts.ready")
-        return page
+        """The printer's page, with the page at `path` (relative to the site) loaded as a reader opens it, then
+        shown in print media as when they print it."""
+        self.page.emulate_media(media="null")
+        self.page.goto(self.base_url + path, wait_until="load")
+        self.page.emulate_media(media="print")
+        self.page.evaluate("document.fonts.ready")
+        return self.page
 
     def pdf(self, path: str, **options) -> bytes:
         """The page at `path` (relative to the site) printed to A4."""
-        page = self.open(path)
-        try:
-            return page.pdf(**{**A4, "margin": MARGIN, **options})
-        finally:
-            page.close()
+        return self.open(path).pdf(**{**A4, "margin": MARGIN, **options})
+
+    def print_html(self, html: str, **options) -> bytes:
+        """An HTML document made here, printed at the local site's origin (so it may load nothing from anywhere
+        else); `options` as Playwright's `page.pdf` takes them, A4 unless they say otherwise."""
+        self.page.goto(self.base_url, wait_until="load")
+        self.page.set_content(html, wait_until="load")
+        self.page.evaluate("document.fonts.ready")
+        return self.page.pdf(**{**A4, **options})
 
     def close(self):
         self.context.close()

@@ -14,7 +14,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from llm_medicine import printing  # noqa: E402
+from llm_medicine import printing, static_server  # noqa: E402
 
 PAGES = ["", "introduction/", "how-llms-are-built/", "current-llms/", "medical-tasks/", "limitations/", "models/",
          "glossary/", "benchmarks/", "references/", "about/", "link-to/"]
@@ -22,7 +22,7 @@ PAGES = ["", "introduction/", "how-llms-are-built/", "current-llms/", "medical-t
 
 def count_pages(site: Path, paths: list[str]) -> dict[str, int]:
     counts = {}
-    with printing.served(site) as base_url, printing.chromium() as browser:
+    with static_server.served(site) as base_url, printing.chromium() as browser:
         printer = printing.Printer(browser, base_url)
         for path in paths:
             counts[path] = printing.page_count(printer.pdf(path))

@@ -9,6 +9,7 @@
 - `search(page, query)`: types a query into the theme's search box and returns the result links.
 - `run_build(...)`: builds a copy of the project (optionally with edited files) and returns the result,
   for tests of bad input.
+- `edited_site`: the site of the one edited copy that several tests share (tests/edited_copy.py).
 """
 
 from __future__ import annotations
@@ -17,15 +18,11 @@ import contextlib
 import datetime as dt
 import fcntl
 import functools
-import gzip
 import os
 import re
 import shutil
-import socketserver
 import subprocess
 import sys
-import tempfile
-import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -35,7 +32,8 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from llm_medicine.printing import CHROMIUM, CHROMIUM_ARGS, LOCAL_HOST, QuietHandler, is_external
+from llm_medicine.printing import CHROMIUM, CHROMIUM_ARGS, WITHOUT_SEARCH_WORKER, is_external
+from llm_medicine.static_server import served
 
 ROOT = Path(__file__).resolve().parent.parent
 MKDOCS = [sys.executable, "-m", "mkdocs"]
@@ -129,6 +127,14 @@ def built_copy_once(tmp_path_factory, name: str, edit) -> Path:
 
 
 @pytest.fixture(scope="session")
+def edited_site(tmp_path_factory) -> Path:
+    """The site of the one edited copy of the project that several tests share (tests/edited_copy.py)."""
+    import edited_copy
+
+    return built_copy_once(tmp_path_factory, "edited", edited_copy.make_edits)
+
+
+@pytest.fixture(scope="session")
 def built_site(tmp_path_factory) -> Path:
     """The site, built once per test run by `mkdocs build --strict` (shared by the xdist workers)."""
     with made_once(tmp_path_factory, "built-site") as (site, todo):
@@ -202,27 +208,6 @@ def run_build(tmp_path):
     return run
 
 
-class _GzipHandler(QuietHandler):
-    """Sends text files gzip-compressed to clients that accept it, as GitHub Pages does (for benchmarks)."""
-
-    COMPRESSED = {".html", ".css", ".js", ".json", ".svg", ".xml", ".txt"}
-
-    def do_GET(self):
-        path = Path(self.translate_path(self.path))
-        if path.is_dir() and self.path.split("?")[0].endswith("/"):
-            path = path / "index.html"
-        if path.suffix not in self.COMPRESSED or not path.is_file() \
-                or "gzip" not in self.headers.get("Accept-Encoding", ""):
-            return super().do_GET()
-        body = gzip.compress(path.read_bytes(), compresslevel=6, mtime=0)
-        self.send_response(200)
-        self.send_header("Content-Type", self.guess_type(str(path)))
-        self.send_header("Content-Encoding", "gzip")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
-
-
 def site_path() -> str:
     """The path the site is published under (from `site_url` in mkdocs.yml), e.g. `/llm-medicine/`."""
     for line in (ROOT / "mkdocs.yml").read_text(encoding="utf-8").splitlines():
@@ -232,31 +217,11 @@ def site_path() -> str:
     return "/"
 
 
-def serve(directory: Path, mount: str, *, gzip_text: bool = False):
-    """A plain static file server on 127.0.0.1 with `directory` mounted at the URL path `mount`.
-
-    `gzip_text` compresses HTML, CSS, JavaScript, JSON, SVG and XML as the published host does (benchmarks).
-    """
-    root = Path(tempfile.mkdtemp(prefix="served-"))
-    if mount.strip("/"):
-        target = root / mount.strip("/")
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.symlink_to(directory.resolve(), target_is_directory=True)
-    else:
-        root = directory.resolve()
-    handler = functools.partial(_GzipHandler if gzip_text else QuietHandler, directory=str(root))
-    server = socketserver.ThreadingTCPServer((LOCAL_HOST, 0), handler)  # the one host the browser resolves
-    server.daemon_threads = True
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server, f"http://{LOCAL_HOST}:{server.server_address[1]}{mount}"
-
-
 @pytest.fixture(scope="session")
 def site_url(built_site):
     """The built site, served under the same path as when published (GitHub Pages serves /<repo>/)."""
-    server, url = serve(built_site, site_path())
-    yield url
-    server.shutdown()
+    with served(built_site, site_path()) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")
@@ -361,7 +326,11 @@ def new_page(browser, site_url, page_pool):
     """Open a browser page as a reader's new tab would be; returns (page, log). Requests to other hosts are refused
     and recorded. `fresh=True`: a page new to this test and closed after it, for a test that watches which files are
     requested (a reused page may have them in its cache) or changes the browser's state beyond what `PagePool`
-    resets (e.g. through a CDP session)."""
+    resets (e.g. through a CDP session).
+
+    Pages are opened without the theme's search worker (`printing.WITHOUT_SEARCH_WORKER`: 40% of a page load's CPU
+    here, on every load), unless the test asks for search (`search=True`): the search tests, and the check of every
+    page for errors as a reader gets it (test_accessibility)."""
     yield from _page_opener(browser, site_url, page_pool)
 
 
@@ -387,8 +356,8 @@ class PagePool:
     def __init__(self):
         self.free: dict[tuple, list] = {}
 
-    def take(self, browser, viewport, color_scheme, javascript, options, fresh=False):
-        key = (id(browser), javascript, repr(sorted(options.items())))
+    def take(self, browser, viewport, color_scheme, javascript, search, options, fresh=False):
+        key = (id(browser), javascript, search, repr(sorted(options.items())))
         while self.free.get(key) and not fresh:
             page = self.free[key].pop()
             if not page.is_closed():
@@ -397,6 +366,8 @@ class PagePool:
                 return key, page
         context = browser.new_context(viewport={"width": viewport[0], "height": viewport[1]},
                                       color_scheme=color_scheme, java_script_enabled=javascript, **options)
+        if not search:
+            context.add_init_script(WITHOUT_SEARCH_WORKER)
         return key, context.new_page()
 
     def give_back(self, key, page, site_url: str) -> None:
@@ -412,6 +383,9 @@ class PagePool:
             page.goto(origin, wait_until="load")  # the static server's listing of its folder: a small page
             page.evaluate("() => { localStorage.clear(); sessionStorage.clear(); }")
             page.context.clear_cookies()
+            # The listing declares no icon, so Chromium asks for /favicon.ico (a 404, logged to the console), maybe
+            # only once the next test watches the page; leaving the listing ends that request with it.
+            page.goto("about:blank")
         except Exception:  # a page the test left unusable is not reused
             page.context.close()
             return
@@ -427,8 +401,8 @@ def _page_opener(browser, site_url, pool: PagePool):
     taken = []
     local_host = urlparse(site_url).netloc
 
-    def open_page(viewport=(1280, 900), color_scheme="light", javascript=True, fresh=False, **options):
-        key, page = pool.take(browser, viewport, color_scheme, javascript, options, fresh)
+    def open_page(viewport=(1280, 900), color_scheme="light", javascript=True, fresh=False, search=False, **options):
+        key, page = pool.take(browser, viewport, color_scheme, javascript, search, options, fresh)
         log = watch(page, local_host)
         taken.append((key, page, log, fresh))
         return page, log
@@ -453,6 +427,7 @@ def resize(page, width: int, height: int) -> None:
 
 def open_search(page) -> None:
     """Open the theme's search box as a reader does (the `/` key) and wait until its index is loaded."""
+    assert not page.evaluate("window.searchWorkerLeftOut === true"), "search needs a page from new_page(search=True)"
     page.keyboard.press("/")
     # Material shows "Initializing search" until its worker has loaded the index; a query typed earlier is lost.
     page.wait_for_function(

@@ -44,11 +44,11 @@ def serious_violations(page, rules: list[str] | None = None) -> list[str]:
 
 @pytest.mark.parametrize("path", ALL_PAGES)
 def test_page_has_no_fault(path, new_page, site_url):
-    """Each page is loaded once and checked in every colour scheme at every viewport size: light first (the
-    reader's system setting), every axe rule at each size, then dark through the header's palette toggle, as a
-    reader switches, for the rules a colour scheme can break; the layout follows each resize (CSS media queries and
-    Material's own matchMedia listeners)."""
-    page, log = new_page(viewport=VIEWPORTS["desktop"], color_scheme="light")
+    """Each page is loaded once (its search working, as a reader gets it) and checked in every colour scheme at every
+    viewport size: light first (the reader's system setting), every axe rule at each size, then dark through the
+    header's palette toggle, as a reader switches, for the rules a colour scheme can break; the layout follows each
+    resize (CSS media queries and Material's own matchMedia listeners)."""
+    page, log = new_page(viewport=VIEWPORTS["desktop"], color_scheme="light", search=True)
     response = page.goto(site_url + path, wait_until="networkidle")
     assert response.status == 200
     assert page.locator("article h1").count() == 1, "a page has exactly one main heading"

@@ -4,6 +4,8 @@ reader's page and section is walked in test_publishing.py, under the published s
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 import chinese_search
@@ -24,7 +26,7 @@ def test_a_request_to_another_host_is_refused_and_recorded(new_page, site_url):
 def test_a_reused_page_is_as_a_new_tab(browser, site_url, page_pool):
     """The pages the tests share (conftest's `PagePool`) come back with nothing of the test before them: no stored
     palette or session state, no route, no document of the site (a first `goto` loads), the requested colour scheme."""
-    args = {"viewport": (1280, 900), "javascript": True, "options": {}}
+    args = {"viewport": (1280, 900), "javascript": True, "search": False, "options": {}}
     key, page = page_pool.take(browser, color_scheme="dark", **args)
     page.goto(site_url + "introduction/", wait_until="networkidle")
     page.evaluate("() => { localStorage.setItem('left', 'x'); sessionStorage.setItem('left', 'x'); }")
@@ -41,11 +43,33 @@ def test_a_reused_page_is_as_a_new_tab(browser, site_url, page_pool):
     page_pool.give_back(key, reused, site_url)
 
 
+def test_a_page_without_the_search_worker_differs_only_in_its_search(new_page, site_url):
+    """Most tests open pages without the theme's search worker (conftest's `new_page`); on a page with a figure, a
+    glossary and the chart's scripts, the two are the same page but for the worker, its index and the search box."""
+    seen = {}
+    for with_search in (True, False):
+        page, log = new_page(search=with_search, fresh=True)
+        requested = []
+        page.on("request", lambda request: requested.append(request.url.removeprefix(site_url)))
+        page.goto(site_url + "zh/current-llms/#figure-2", wait_until="networkidle")  # the address draws Figure 2
+        page.locator(".model-chart[data-ready]").wait_for(state="attached")
+        main = page.locator(".md-main").text_content()
+        assert not log.problems(), log.problems()
+        seen[with_search] = (set(requested), main, page.evaluate("window.searchWorkerLeftOut === true"))
+    assert seen[True][1] == seen[False][1]
+    only_with_search = seen[True][0] - seen[False][0]
+    assert any("/workers/search." in url for url in only_with_search), only_with_search
+    # and what the worker loads itself (Lunr's language support); the page fetches the index either way
+    assert all(re.search(r"/workers/search\.|/lunr/", url) for url in only_with_search), only_with_search
+    assert not seen[False][0] - seen[True][0]
+    assert (seen[True][2], seen[False][2]) == (False, True)
+
+
 @pytest.mark.parametrize("query,expected_page", [
     ("幻觉", "zh/glossary/"), ("隐私", "zh/limitations/"), ("微调", "zh/how-llms-are-built/"), ("偏见", "zh/limitations/"),
 ])
 def test_chinese_search_finds_chinese_pages(query, expected_page, new_page, site_url):
-    page, log = new_page()
+    page, log = new_page(search=True)
     page.goto(site_url + "zh/", wait_until="networkidle")
     hits = search(page, query)
     assert any(expected_page in hit for hit in hits), f"{query}: {hits}"
@@ -53,7 +77,7 @@ def test_chinese_search_finds_chinese_pages(query, expected_page, new_page, site
 
 
 def _chinese_query_set(new_page, site_url, built_site, *, amend_queries: bool):
-    page, log = new_page()
+    page, log = new_page(search=True)
     if not amend_queries:  # the planted fault: queries reach the theme's worker as typed
         page.route("**/chinese-query.js", lambda route: route.abort())
     page.goto(site_url + "zh/", wait_until="networkidle")
@@ -80,7 +104,7 @@ def test_chinese_search_check_fails_when_a_query_word_is_cut_short(new_page, sit
 
 
 def test_english_search_finds_english_pages(new_page, site_url):
-    page, log = new_page()
+    page, log = new_page(search=True)
     page.goto(site_url, wait_until="networkidle")
     hits = search(page, "fine-tuning")
     assert any("/how-llms-are-built/" in hit and "/zh/" not in hit for hit in hits), hits

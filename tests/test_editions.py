@@ -15,15 +15,17 @@ import json
 import re
 import subprocess
 import zipfile
+from contextlib import closing
 from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import LANGUAGES, ROOT, made_once, pdf_text, poppler, search, serve, squeeze
+from conftest import LANGUAGES, ROOT, made_once, pdf_text, poppler, search, squeeze
 
 from llm_medicine import edition_build, editions, handout
+from llm_medicine.static_server import served
 from llm_medicine.data import load_site_data
 
 SITE_URL = "https://llm-medicine.github.io/llm-medicine/"
@@ -291,9 +293,7 @@ def test_embed_works_in_a_page_from_another_origin(lang, built_site, site_url, b
             (host / f"course-{number}-{name}.html").write_text(
                 f'<!doctype html><html lang="en"><title>Course</title><body style="width:{width}px;background:#111">'
                 f"{code}</body></html>", encoding="utf-8")
-    server, base = serve(host, "/")
-    context = browser.new_context(viewport={"width": 900, "height": 900})
-    try:
+    with served(host) as base, closing(browser.new_context(viewport={"width": 900, "height": 900})) as context:
         assert urlparse(base).port != urlparse(site_url).port
         page = context.new_page()
         frame_errors: list[str] = []
@@ -314,6 +314,3 @@ def test_embed_works_in_a_page_from_another_origin(lang, built_site, site_url, b
             page.frame_locator("iframe").locator("article svg >> visible=true").first.wait_for()
             page.frames[1].wait_for_function(FITS_ITS_FRAME)
         assert not frame_errors, frame_errors
-    finally:
-        context.close()
-        server.shutdown()

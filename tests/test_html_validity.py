@@ -19,7 +19,8 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import LANGUAGES, ROOT, built_copy_once, made_once
+from conftest import LANGUAGES, ROOT, made_once
+from edited_copy import TITLE, TRICKY
 
 VNU_JAR = ROOT / "tools/vnu/node_modules/vnu-jar/build/dist/vnu.jar"
 
@@ -87,20 +88,35 @@ def describe(errors: list[tuple[str, dict]]) -> str:
                      for page, error in errors)
 
 
+EDITED_HEADS = ("404.html", "about/index.html", "medical-tasks/index.html", "embed/model-sizes/index.html")
+"""The pages of the edited copy whose heads hold the tricky text (test_tricky_text_leaves_the_head_valid)."""
+
+
 @pytest.fixture(scope="session")
-def site_errors(built_site, tmp_path_factory) -> list[tuple[str, dict]]:
-    """The checker's errors on every page, checked once per test run (shared by the xdist workers)."""
+def checker_errors(built_site, edited_site, tmp_path_factory) -> list[dict]:
+    """The checker's errors on every page of the site, on `EDITED_HEADS` of the edited copy and on a canary page,
+    in one Java run per test run (shared by the xdist workers)."""
     with made_once(tmp_path_factory, "html-check") as (folder, todo):
         if todo:
             folder.mkdir()
             canary = folder / "canary.html"
             canary.write_text(CANARY, encoding="utf-8")
-            errors = check_html(built_site, canary)
+            errors = check_html(built_site, canary, *(edited_site / page for page in EDITED_HEADS))
             assert any(error["url"].endswith("canary.html") for error in errors), \
                 "the checker did not report a known error"
             (folder / "errors.json").write_text(json.dumps(errors), encoding="utf-8")
-    errors = json.loads((folder / "errors.json").read_text(encoding="utf-8"))
-    return [(page_of(error, built_site), error) for error in errors if not error["url"].endswith("canary.html")]
+    return json.loads((folder / "errors.json").read_text(encoding="utf-8"))
+
+
+def errors_in(site: Path, errors: list[dict]) -> list[tuple[str, dict]]:
+    """The errors on the pages of `site`, each with the page's path in it."""
+    return [(page_of(error, site), error) for error in errors
+            if Path(error["url"].removeprefix("file:")).is_relative_to(site)]
+
+
+@pytest.fixture(scope="session")
+def site_errors(built_site, checker_errors) -> list[tuple[str, dict]]:
+    return errors_in(built_site, checker_errors)
 
 
 def test_every_page_is_valid_html_apart_from_known_errors(built_site, site_errors):
@@ -129,30 +145,9 @@ def test_every_known_error_still_occurs(site_errors):
 
 
 # --- Text from config and front matter, escaped in the head --------------------------------------------------------
-
-TRICKY = 'Say "no" to <b>bold</b> & <script>alert(1)</script> claims'
-# Material prints page titles as HTML in its navigation (a title from a heading may hold markup), so a title
-# with `<` would become markup there: this one has `&`, quotes and an entity, which the head must keep as text.
-TITLE = 'Risks & "benefits" of LLMs (&lt;1%)'
-
-
-def _set_site_description(project: Path, text: str) -> None:
-    config = project / "mkdocs.yml"
-    edited, count = re.subn(r"^site_description: >-\n(?:  .*\n)+", f"site_description: {json.dumps(text)}\n",
-                            config.read_text(encoding="utf-8"), flags=re.M)
-    assert count == 1, "mkdocs.yml: top-level site_description not found"
-    config.write_text(edited, encoding="utf-8")
-
-
-def _set_front_matter(page: Path, key: str, text: str | None) -> None:
-    """Set `key` in the page's front matter to `text`, or remove it (None)."""
-    source = page.read_text(encoding="utf-8")
-    assert source.startswith("---\n"), f"{page}: no front matter"
-    source = re.sub(rf"^{key}: .*\n", "", source, count=1, flags=re.M)
-    if text is not None:
-        source = source.replace("---\n", f"---\n{key}: {json.dumps(text)}\n", 1)
-    page.write_text(source, encoding="utf-8")
-
+# On the edited copy of the project (tests/edited_copy.py, `put_tricky_text_in_the_head`): TRICKY is the site
+# description and the front-matter description of a page and of an embed page (with TITLE as their title), and the
+# About page has no description.
 
 def _head(site: Path, path: str) -> BeautifulSoup:
     return BeautifulSoup((site / path).read_text(encoding="utf-8"), "html.parser").head
@@ -162,23 +157,9 @@ def _contents(head: BeautifulSoup, attribute: str, value: str) -> list[str]:
     return [meta.get("content") for meta in head.find_all("meta", attrs={attribute: value})]
 
 
-@pytest.fixture(scope="module")
-def tricky_build(tmp_path_factory):
-    """The site built with TRICKY as the site description (mkdocs.yml), as the front-matter description of a page
-    and of an embed page (with TITLE as their title), and with no description on the About page."""
-    def edit(project: Path) -> None:
-        _set_site_description(project, TRICKY)
-        for page in ("docs/en/medical-tasks.md", "docs/en/embed/model-sizes.md"):
-            _set_front_matter(project / page, "description", TRICKY + " (page)")
-            _set_front_matter(project / page, "title", TITLE)
-        _set_front_matter(project / "docs/en/about.md", "description", None)
-
-    return built_copy_once(tmp_path_factory, "tricky", edit)
-
-
 @pytest.mark.parametrize("path", ["medical-tasks/index.html", "embed/model-sizes/index.html"])
-def test_front_matter_description_and_title_round_trip_in_the_head(tricky_build, path):
-    head = _head(tricky_build, path)
+def test_front_matter_description_and_title_round_trip_in_the_head(edited_site, path):
+    head = _head(edited_site, path)
     assert _contents(head, "name", "description") == [TRICKY + " (page)"]
     assert head.title.get_text() == f"{TITLE} - LLMs in Medicine"
     assert not head.find_all(["b", "script"], string=re.compile("bold|alert"))
@@ -189,18 +170,18 @@ def test_front_matter_description_and_title_round_trip_in_the_head(tricky_build,
 
 
 @pytest.mark.parametrize("path", ["404.html", "about/index.html"])
-def test_site_description_round_trips_in_the_head(tricky_build, path):
-    head = _head(tricky_build, path)
+def test_site_description_round_trips_in_the_head(edited_site, path):
+    head = _head(edited_site, path)
     assert _contents(head, "name", "description") == [TRICKY]
     assert _contents(head, "property", "og:description") == [TRICKY]
     for meta in head.find_all("meta"):
         assert set(meta.attrs) <= {"charset", "name", "content", "property"}, f"a meta cut open: {meta.attrs}"
 
 
-def test_tricky_text_leaves_the_head_valid(tricky_build):
-    pages = [tricky_build / path for path in
-             ("404.html", "about/index.html", "medical-tasks/index.html", "embed/model-sizes/index.html")]
-    errors = [(page_of(error, tricky_build), error) for error in check_html(*pages)]
+def test_tricky_text_leaves_the_head_valid(edited_site, checker_errors):
+    errors = errors_in(edited_site, checker_errors)
+    assert {page for page, _ in errors} >= {"404.html", "about/index.html", "medical-tasks/index.html"}, \
+        "the edited pages with the site's header (whose drawer toggle always gives an error) were not checked"
     unexpected = [(page, error) for page, error in errors
                   if not any(known.matches(error, page) for known in KNOWN_ERRORS)]
     assert not unexpected, describe(unexpected)

@@ -18,7 +18,7 @@ import pytest
 
 from conftest import LANGUAGES, made_once, pdf_text, poppler, squeeze
 
-from llm_medicine import edition_build, printing, results
+from llm_medicine import edition_build, printing, results, static_server
 
 PRINTED = ("current-llms/", "exam-scores/", "models/")
 """The pages printed here, in each language: Figure 2 and its table, the scores figure and its table, the cards."""
@@ -43,7 +43,7 @@ def printed(built_site, browser, tmp_path_factory) -> Path:
     with made_once(tmp_path_factory, "printed") as (folder, todo):
         if todo:
             folder.mkdir()
-            with printing.served(built_site) as base_url:
+            with static_server.served(built_site) as base_url:
                 printer = printing.Printer(browser, base_url)
                 try:
                     for prefix in LANGUAGES.values():

@@ -16,10 +16,12 @@ from urllib.parse import urlparse
 import pytest
 import yaml
 
-from conftest import LANGUAGES, MKDOCS, PAGES, ROOT, build_env, edit_yaml, search, serve, site_path, watch
+from conftest import LANGUAGES, MKDOCS, PAGES, ROOT, build_env, edit_yaml, search, site_path, watch
 
 from llm_medicine import link_index as page_index
 from llm_medicine import translation_report as translation_status
+from llm_medicine.printing import WITHOUT_SEARCH_WORKER
+from llm_medicine.static_server import served
 
 SITE_URL = "https://llm-medicine.github.io/llm-medicine/"
 LINK_TO = "link-to/index.html"
@@ -196,8 +198,7 @@ def test_embed_snippets_load_in_an_iframe(prefix, html, built_site, served_page,
             f'<!doctype html><html lang="en"><title>Course</title><link rel="icon" href="data:,">'
             f'<body style="width:900px">{local}</body></html>',
             encoding="utf-8")
-    server, base = serve(host, "/")
-    try:
+    with served(host) as base:
         page, log = served_page(base)
         for number in range(len(snippets)):
             page.goto(f"{base}course-{number}.html", wait_until="networkidle")
@@ -208,8 +209,6 @@ def test_embed_snippets_load_in_an_iframe(prefix, html, built_site, served_page,
             width = frame.locator("html").evaluate("el => el.scrollWidth")
             assert width <= 900, f"the embedded figure is wider than its frame ({width}px)"
         assert not log.problems(), log.problems()
-    finally:
-        server.shutdown()
 
 
 # Publishing ----------------------------------------------------------------------------------------------
@@ -242,11 +241,14 @@ def test_publish_workflow_tests_then_builds_strictly_and_deploys_to_pages():
 
 @pytest.fixture
 def served_page(browser):
-    """A page for a site served at `base` by a server of the test's own; records what `new_page` records."""
+    """A page for a site served at `base` by a server of the test's own; records what `new_page` records, and leaves
+    out the search worker as it does unless `search` is true."""
     contexts = []
 
-    def open_page(base: str):
+    def open_page(base: str, search: bool = False):
         context = browser.new_context(viewport={"width": 1280, "height": 900})
+        if not search:  # as conftest's `new_page`
+            context.add_init_script(WITHOUT_SEARCH_WORKER)
         contexts.append(context)
         page = context.new_page()
         log = watch(page, urlparse(base).netloc)
@@ -258,12 +260,9 @@ def served_page(browser):
 
 
 @pytest.mark.parametrize("mount", [site_path(), "/"])
-def test_the_built_site_works_under_its_sub_path_and_at_the_root(mount, built_site, served_page, tmp_path):
+def test_the_built_site_works_under_its_sub_path_and_at_the_root(mount, built_site, served_page):
     """One build, served by a plain static file server under the published sub-path and at the root."""
-    alias = tmp_path / "site"  # its own name, so serving it here leaves the session's server alone
-    alias.symlink_to(built_site, target_is_directory=True)
-    server, base = serve(alias, mount)
-    try:
+    with served(built_site, mount) as base:
         page, log = served_page(base)
         for path in ("", "introduction/", "zh/", "zh/models/", "link-to/", "zh/embed/training-stages/"):
             response = page.goto(base + path, wait_until="networkidle")
@@ -281,14 +280,14 @@ def test_the_built_site_works_under_its_sub_path_and_at_the_root(mount, built_si
             page.wait_for_load_state("networkidle")
             assert page.url == base + expected, f"language switch from /{start}: {page.url}"
             assert page.locator("html").get_attribute("lang") == target
+        assert not log.problems(), log.problems()
+        page, log = served_page(base, search=True)
         page.goto(base, wait_until="networkidle")
         hit = search(page, "fine-tuning")[0]
         assert hit.startswith(base), hit
         page.goto(hit, wait_until="networkidle")
         assert page.locator("article h1").count() == 1
         assert not log.problems(), log.problems()
-    finally:
-        server.shutdown()
 
 
 def test_site_url_can_be_overridden_for_another_host(tmp_path):

@@ -6,6 +6,7 @@ for the whole module."""
 from __future__ import annotations
 
 import shutil
+import signal
 import socket
 import subprocess
 import time
@@ -16,6 +17,8 @@ from playwright.sync_api import Error as PlaywrightError
 
 from conftest import MKDOCS, ROOT, build_env, copy_project, edit_yaml, site_path
 from test_bad_edits import EDITS, LINK_WARNINGS, MISSING_ANCHOR_LINK, MISSING_PAGE_LINK
+
+from llm_medicine.printing import WITHOUT_SEARCH_WORKER
 
 
 def _free_port() -> int:
@@ -42,7 +45,8 @@ def served_copy(tmp_path_factory):
         assert time.monotonic() < deadline, "mkdocs serve did not start"
         time.sleep(0.5)
     yield project, url, log_path
-    server.terminate()
+    # As an editor stops it (Ctrl+C): on SIGTERM it would exit without removing its build folder (mkdocs_*) from /tmp.
+    server.send_signal(signal.SIGINT)
     server.wait(timeout=30)
 
 
@@ -50,7 +54,7 @@ def _wait_for(condition, seconds=120, what="condition"):
     deadline = time.monotonic() + seconds
     while not _holds(condition):
         assert time.monotonic() < deadline, f"timed out waiting for {what}"
-        time.sleep(0.25)
+        time.sleep(0.5)  # a poll of models/ costs the browser some 25 ms of CPU
 
 
 def _holds(condition) -> bool:
@@ -65,12 +69,18 @@ def _edit_first_model_name(project: Path, name) -> None:
     edit_yaml(project / "data" / "models.yml", lambda models: models[0].update(name=name))
 
 
+def _editor_page(browser):
+    """A page for the served site, without the search worker (as conftest's `new_page`: search plays no part here)."""
+    context = browser.new_context()
+    context.add_init_script(WITHOUT_SEARCH_WORKER)
+    context.set_default_navigation_timeout(120_000)  # mkdocs serve holds requests while it rebuilds
+    return context.new_page()
+
+
 # Pages are awaited to "load", not "networkidle": the live-reload script keeps a long poll open.
 def test_edits_reload_and_a_bad_edit_keeps_the_last_good_site(served_copy, browser):
     project, url, log_path = served_copy
-    context = browser.new_context()
-    context.set_default_navigation_timeout(120_000)  # mkdocs serve holds requests while it rebuilds
-    page = context.new_page()
+    page = _editor_page(browser)
     page.goto(url + "models/", wait_until="load")
     first_card = page.locator(".model-card").first
     original = first_card.locator(".model-card__name").text_content().strip()
@@ -101,7 +111,7 @@ def test_edits_reload_and_a_bad_edit_keeps_the_last_good_site(served_copy, brows
     _edit_first_model_name(project, original)
     _wait_for(lambda: page.locator(".build-problem").count() == 0 and original in page.content(),
               what="recovery after the fix")
-    context.close()
+    page.context.close()
 
 
 def _url_of(page: str) -> str:
@@ -130,9 +140,7 @@ def test_every_kind_of_bad_edit_keeps_the_last_good_page_and_recovers(served_cop
     project, url, log_path = served_copy
     for path in {edit.path for edit in EDITS} | {"docs/en/models.md", "data/models.yml"}:
         _restore(project, path)  # as in the project: the table's line numbers are counted there
-    context = browser.new_context()
-    context.set_default_navigation_timeout(120_000)  # mkdocs serve holds requests while it rebuilds
-    page = context.new_page()
+    page = _editor_page(browser)
     previous = None
     for edit in EDITS:
         if page.url != url + _url_of(edit.page):
@@ -172,4 +180,4 @@ def test_every_kind_of_bad_edit_keeps_the_last_good_page_and_recovers(served_cop
     log = log_path.read_text(encoding="utf-8")
     assert "Traceback" not in log
     assert "appear stuck" not in log
-    context.close()
+    page.context.close()

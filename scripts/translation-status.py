@@ -62,25 +62,31 @@ def update_translated_page(root: Path, page: str, source: str, lang: str) -> str
     return f"docs/{lang}/{page}: source_hash {digest}"
 
 
-def update_data(root: Path, name: str, entry: str | None) -> str:
+def update_data(root: Path, updates: dict[str, str | None]) -> list[str]:
+    """Record the English texts' hashes of `updates` ({data file name: one entry's id, or None for every entry}),
+    reading the data once."""
     data_dir = root / "data"
-    if name not in status.DATA_FILES:
-        raise SystemExit(f"{name}.yml: not a translated data file ({', '.join(status.DATA_FILES)})")
+    for name in updates:
+        if name not in status.DATA_FILES:
+            raise SystemExit(f"{name}.yml: not a translated data file ({', '.join(status.DATA_FILES)})")
     data = load_site_data(data_dir)
-    current = status.data_entries(data, name)
     recorded = {file: dict(hashes) for file, hashes in data.translation_records.items()}
-    known = {key: value for key, value in (recorded.get(name) or {}).items() if key in current}
-    if entry is None:
-        known = dict(current)
-    elif entry not in current:
-        raise SystemExit(f"data/{name}.yml: no entry '{entry}'")
-    else:
-        known[entry] = current[entry]
-    recorded[name] = {key: known[key] for key in current if key in known}
+    done = []
+    for name, entry in updates.items():
+        current = status.data_entries(data, name)
+        known = {key: value for key, value in (recorded.get(name) or {}).items() if key in current}
+        if entry is None:
+            known = dict(current)
+        elif entry not in current:
+            raise SystemExit(f"data/{name}.yml: no entry '{entry}'")
+        else:
+            known[entry] = current[entry]
+        recorded[name] = {key: known[key] for key in current if key in known}
+        done.append(f"data/{name}.yml" + (f":{entry}" if entry else f": {len(current)} entries"))
     ordered = {file: recorded[file] for file in status.DATA_FILES if recorded.get(file)}
     (data_dir / "translation-status.yml").write_text(
         STATUS_HEADER + yaml.safe_dump(ordered, allow_unicode=True, sort_keys=False, width=120), encoding="utf-8")
-    return f"data/{name}.yml" + (f":{entry}" if entry else f": {len(current)} entries")
+    return done
 
 
 def update(root: Path, target: str, langs: languages.Languages) -> list[str]:
@@ -90,12 +96,12 @@ def update(root: Path, target: str, langs: languages.Languages) -> list[str]:
     if target == "all":
         source = root / "docs" / langs.default
         pages = sorted(p.relative_to(source).as_posix() for p in source.rglob("*.md"))
-        return [line for page in pages for line in update_page(root, page, langs)] + [
-            update_data(root, name, None) for name in status.DATA_FILES]
+        return [line for page in pages for line in update_page(root, page, langs)] + update_data(
+            root, dict.fromkeys(status.DATA_FILES))
     if target.endswith(".md"):
         return update_page(root, target, langs)
     name, _, entry = target.partition(":")
-    return [update_data(root, name.removesuffix(".yml"), entry or None)]
+    return update_data(root, {name.removesuffix(".yml"): entry or None})
 
 
 def describe(result: dict) -> str:

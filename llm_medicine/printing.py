@@ -64,6 +64,15 @@ WITHOUT_SEARCH_WORKER = """(() => {
 })();"""
 
 
+def site_context(browser, *, search: bool = False, **options):
+    """A new browser context (Playwright's `new_context(**options)`) for pages of the site, without the search worker
+    (`WITHOUT_SEARCH_WORKER`) unless `search`."""
+    context = browser.new_context(**options)
+    if not search:
+        context.add_init_script(WITHOUT_SEARCH_WORKER)
+    return context
+
+
 class Printer:
     """Opens pages of one local site in print media and prints them, in a Chromium launched with `CHROMIUM_ARGS`
     (which refuses requests to any other host); records every such request. Every page is loaded into one browser
@@ -72,8 +81,7 @@ class Printer:
     def __init__(self, browser, base_url: str):
         self.base_url = base_url
         self.host = urlparse(base_url).netloc
-        self.context = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme="light")
-        self.context.add_init_script(WITHOUT_SEARCH_WORKER)
+        self.context = site_context(browser, viewport={"width": 1280, "height": 900}, color_scheme="light")
         self.external_requests: list[str] = []
         self.context.on("request", lambda request: is_external(request.url, self.host)
                         and self.external_requests.append(request.url))

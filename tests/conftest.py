@@ -32,7 +32,7 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from llm_medicine.printing import CHROMIUM, CHROMIUM_ARGS, WITHOUT_SEARCH_WORKER, is_external
+from llm_medicine.printing import CHROMIUM, CHROMIUM_ARGS, is_external, site_context
 from llm_medicine.static_server import served
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -364,10 +364,8 @@ class PagePool:
                 page.set_viewport_size({"width": viewport[0], "height": viewport[1]})
                 page.emulate_media(media="null", color_scheme=color_scheme)
                 return key, page
-        context = browser.new_context(viewport={"width": viewport[0], "height": viewport[1]},
-                                      color_scheme=color_scheme, java_script_enabled=javascript, **options)
-        if not search:
-            context.add_init_script(WITHOUT_SEARCH_WORKER)
+        context = site_context(browser, search=search, viewport={"width": viewport[0], "height": viewport[1]},
+                               color_scheme=color_scheme, java_script_enabled=javascript, **options)
         return key, context.new_page()
 
     def give_back(self, key, page, site_url: str) -> None:

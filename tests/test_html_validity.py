@@ -149,6 +149,7 @@ def test_every_known_error_still_occurs(site_errors):
 # description and the front-matter description of a page and of an embed page (with TITLE as their title), and the
 # About page has no description.
 
+
 def _head(site: Path, path: str) -> BeautifulSoup:
     return BeautifulSoup((site / path).read_text(encoding="utf-8"), "html.parser").head
 

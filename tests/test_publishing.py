@@ -20,7 +20,7 @@ from conftest import LANGUAGES, MKDOCS, PAGES, ROOT, build_env, edit_yaml, searc
 
 from llm_medicine import link_index as page_index
 from llm_medicine import translation_report as translation_status
-from llm_medicine.printing import WITHOUT_SEARCH_WORKER
+from llm_medicine.printing import site_context
 from llm_medicine.static_server import served
 
 SITE_URL = "https://llm-medicine.github.io/llm-medicine/"
@@ -246,9 +246,7 @@ def served_page(browser):
     contexts = []
 
     def open_page(base: str, search: bool = False):
-        context = browser.new_context(viewport={"width": 1280, "height": 900})
-        if not search:  # as conftest's `new_page`
-            context.add_init_script(WITHOUT_SEARCH_WORKER)
+        context = site_context(browser, search=search, viewport={"width": 1280, "height": 900})
         contexts.append(context)
         page = context.new_page()
         log = watch(page, urlparse(base).netloc)

@@ -18,7 +18,7 @@ from playwright.sync_api import Error as PlaywrightError
 from conftest import MKDOCS, ROOT, build_env, copy_project, edit_yaml, site_path
 from test_bad_edits import EDITS, LINK_WARNINGS, MISSING_ANCHOR_LINK, MISSING_PAGE_LINK
 
-from llm_medicine.printing import WITHOUT_SEARCH_WORKER
+from llm_medicine.printing import site_context
 
 
 def _free_port() -> int:
@@ -71,8 +71,7 @@ def _edit_first_model_name(project: Path, name) -> None:
 
 def _editor_page(browser):
     """A page for the served site, without the search worker (as conftest's `new_page`: search plays no part here)."""
-    context = browser.new_context()
-    context.add_init_script(WITHOUT_SEARCH_WORKER)
+    context = site_context(browser)
     context.set_default_navigation_timeout(120_000)  # mkdocs serve holds requests while it rebuilds
     return context.new_page()
 

@@ -2,7 +2,8 @@
 
 Used by `benchmarks/run.py` (`make bench`) on this site beside its two twins; runs alone too:
 
-    .venv/bin/python benchmarks/lighthouse.py SITE_DIR [--floor TWIN] [--bare BARE_TWIN] [--runs 3] [--pages ...]
+    .venv/bin/python benchmarks/lighthouse.py SITE_DIR [--floor TWIN] [--bare BARE_TWIN] [--runs 3]
+        [--pages ... | --all-pages [--skip PAGE ...]]
 
 Lighthouse is the npm package pinned below, installed on first use into benchmarks/.tools/ (npm from Debian;
 the registry is reached only then). It drives Debian's Chromium, headless, against a local static server: no
@@ -39,6 +40,13 @@ CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 WORK_GROUPS = {"styleLayout": "style_layout_ms", "scriptEvaluation": "script_eval_ms",
                "scriptParseCompile": "script_parse_ms", "parseHTML": "parse_html_ms", "paintCompositeRender": "paint_ms",
                "garbageCollection": "gc_ms", "other": "other_work_ms"}
+
+
+def built_pages(site: Path, embeds: bool = True) -> list[str]:
+    """Every page of a built site, as paths from its root ("" for the home page), embeds included or not."""
+    pages = sorted(index.parent.relative_to(site).as_posix() + "/" for index in site.rglob("index.html"))
+    pages = ["" if page == "./" else page for page in pages]
+    return [page for page in pages if embeds or not page.startswith(("embed/", "zh/embed/"))]
 
 
 def lighthouse_bin() -> Path:
@@ -130,10 +138,14 @@ def main() -> None:
     parser.add_argument("--bare", type=Path, help="a third site (the bare twin, benchmarks/bare_twin.py) alongside")
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--pages", nargs="*", default=PAGES)
+    parser.add_argument("--all-pages", action="store_true", help="every page of the site, not only the big ones")
+    parser.add_argument("--skip", nargs="*", default=[], help="pages left out (with --all-pages: those measured already)")
     parser.add_argument("--json", type=Path, help="also write the results here")
     args = parser.parse_args()
     sites = [args.site.resolve()] + [twin.resolve() for twin in (args.floor, args.bare) if twin]
-    results = iter(measure(*sites, pages=args.pages, runs=args.runs))
+    pages = built_pages(args.site) if args.all_pages else args.pages
+    pages = [page for page in pages if page not in args.skip]
+    results = iter(measure(*sites, pages=pages, runs=args.runs))
     site, floor, bare = next(results), next(results) if args.floor else None, next(results) if args.bare else None
     if args.json:
         args.json.write_text(json.dumps({"site": site, "floor": floor, "bare": bare}, indent=2), encoding="utf-8")

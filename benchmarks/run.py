@@ -186,8 +186,7 @@ def transferred_bytes(site: Path, pages: list[str]) -> dict[str, int]:
 def measure_weights(work: Path, twin: Path) -> dict:
     """Each page without a chart against the same page of the twin (same words, bare Material), and the chart page."""
     site, twin_site = work / "site-build", work / "twin-build"
-    pages = [p.parent.relative_to(site).as_posix() + "/" for p in site.rglob("index.html")]
-    pages = sorted("" if p == "./" else p for p in pages if not p.startswith(("embed", "zh/embed")))
+    pages = lighthouse.built_pages(site, embeds=False)
     weights = transferred_bytes(site, pages)
     chart_pages = {CHART_PAGE, "zh/" + CHART_PAGE}
     plain = {p: b for p, b in weights.items() if p not in chart_pages}

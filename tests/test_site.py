@@ -127,6 +127,18 @@ def test_no_google_fonts_or_cdn_anywhere(built_site):
     assert not offenders, offenders
 
 
+def test_no_script_holds_up_the_first_paint(built_site, html):
+    """Every script a page loads from a file waits until the page is parsed (`defer`), or loads aside (`async`): a
+    script run as the parser reaches it can hold the first paint of the page's text behind its work (the theme's
+    bundle did, on about half of the loads of a simulated phone; README, Performance)."""
+    blocking = []
+    for path in sorted(built_site.rglob("*.html")):
+        soup = html(str(path.relative_to(built_site)))
+        blocking += [f"{path.relative_to(built_site)}: {script['src']}" for script in soup.find_all("script", src=True)
+                     if not script.has_attr("defer") and not script.has_attr("async")]
+    assert not blocking, "\n".join(blocking)
+
+
 def test_each_language_has_its_own_404_page_and_sitemap(html, built_site):
     assert html("404.html").html["lang"] == "en"
     assert html("zh/404.html").html["lang"] == "zh"

@@ -180,8 +180,9 @@
     };
   }
 
-  /* Start every figure of `selector` on the page once: on Material's document$ (instant navigation included), or
-   * on the DOM alone in an embed without the theme's bundle. */
+  /* Start every figure of `selector` on the page once: on the DOM, parsed by the time these deferred scripts run
+   * (the theme's bundle, deferred too, comes later in the page and has not run yet), or on Material's document$
+   * where the bundle came first (as instant navigation would load a page). */
   function startAll(selector, start) {
     function run() {
       document.querySelectorAll(selector).forEach((root) => {

@@ -26,6 +26,7 @@ import json
 import os
 import re
 import shutil
+import signal
 import socket
 import statistics
 import subprocess
@@ -132,7 +133,8 @@ def measure_rebuilds(runs: int, work: Path) -> dict:
             page_times.append(_rebuild(log_path, page_file, page_text + f"\n\nEdit {run}.\n"))
         data_file.write_text(data_text, encoding="utf-8")
     finally:
-        server.terminate()
+        # As an editor stops it (Ctrl+C): on SIGTERM it would exit without removing its build folder (/tmp/mkdocs_*).
+        server.send_signal(signal.SIGINT)
         server.wait(timeout=30)
     data_s, page_s = statistics.median(data_times), statistics.median(page_times)
     return {"data_edit_s": data_s, "markdown_edit_s": page_s, "ratio": data_s / page_s, "runs": runs}
